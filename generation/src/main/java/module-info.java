@@ -1,0 +1,9 @@
+/**
+ * StoryCore generation: error intelligence and resilient execution for HunyuanVideo and Wan.
+ */
+module dev.storycore.generation {
+    requires transitive dev.storycore.resilience;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.storycore.generation;
+}

@@ -1,0 +1,7 @@
+/**
+ * StoryCore resilience-core: retry, circuit breaker, timeout, bulkhead, fallback chains, graceful
+ * degradation, error analytics and recovery procedures. No dependencies beyond {@code java.base}.
+ */
+module dev.storycore.resilience {
+    exports dev.storycore.resilience;
+}
