@@ -6,4 +6,5 @@ module dev.storycore.generation {
     requires com.fasterxml.jackson.databind;
 
     exports dev.storycore.generation;
+    exports dev.storycore.generation.errors;
 }
