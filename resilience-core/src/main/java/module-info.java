@@ -4,4 +4,5 @@
  */
 module dev.storycore.resilience {
     exports dev.storycore.resilience;
+    exports dev.storycore.resilience.degradation;
 }
