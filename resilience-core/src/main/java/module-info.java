@@ -4,5 +4,6 @@
  */
 module dev.storycore.resilience {
     exports dev.storycore.resilience;
+    exports dev.storycore.resilience.analytics;
     exports dev.storycore.resilience.degradation;
 }
