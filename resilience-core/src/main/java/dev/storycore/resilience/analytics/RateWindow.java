@@ -38,7 +38,7 @@ final class RateWindow {
         if (index <= indexOf(now) - BUCKETS) {
             return;
         }
-        int slot = (int) Math.floorMod(index, BUCKETS);
+        int slot = Math.floorMod(index, BUCKETS);
         Bucket bucket = buckets.get(slot);
         while (bucket == null || bucket.index() < index) {
             Bucket fresh = new Bucket(index, new LongAdder());

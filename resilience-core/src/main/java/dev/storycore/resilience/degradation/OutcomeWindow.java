@@ -42,7 +42,7 @@ final class OutcomeWindow {
 
     void record(long nowNanos, long generation, boolean failure) {
         long index = indexAt(nowNanos);
-        int slot = (int) Math.floorMod(index, BUCKETS);
+        int slot = Math.floorMod(index, BUCKETS);
         Bucket bucket = buckets.get(slot);
         while (bucket == null || bucket.index() < index
                 || bucket.index() == index && bucket.generation() < generation) {
