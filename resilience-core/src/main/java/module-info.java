@@ -4,4 +4,7 @@
  */
 module dev.storycore.resilience {
     exports dev.storycore.resilience;
+    exports dev.storycore.resilience.analytics;
+    exports dev.storycore.resilience.degradation;
+    exports dev.storycore.resilience.recovery;
 }
