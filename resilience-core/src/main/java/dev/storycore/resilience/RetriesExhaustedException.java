@@ -29,7 +29,7 @@ public final class RetriesExhaustedException extends ResilienceException {
      * @param attempts        how many attempts were made, at least 1
      * @param lastFailure     the failure of the last attempt
      * @param earlierFailures the failures of earlier attempts, oldest first; repeats and the last
-     *                        failure itself are skipped, and at most {@value #MAX_SUPPRESSED} are kept
+     *                        failure itself are skipped, and at most 32 are kept
      * @throws IllegalArgumentException if {@code attempts < 1}
      */
     public RetriesExhaustedException(

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /**
  * Builds a {@link Retry}. Defaults: 3 attempts, exponential backoff 1 s × 2 capped at 60 s,
  * {@linkplain Jitter#PROPORTIONAL ±25 % jitter}, retry on {@link java.io.IOException} (connection
- * refused, reset …), {@link java.util.concurrent.TimeoutException} and {@link TimeoutExceededException},
+ * refused, reset …), {@link java.io.UncheckedIOException}, {@link java.util.concurrent.TimeoutException}
+ * and {@link TimeoutExceededException},
  * no abort rules, no result rules, no {@code Retry-After}, the default classifier, and the system
  * random source, sleeper and scheduler.
  *

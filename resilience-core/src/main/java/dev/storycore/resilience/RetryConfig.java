@@ -2,6 +2,7 @@ package dev.storycore.resilience;
 
 import dev.storycore.resilience.internal.Checks;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -57,9 +58,13 @@ public record RetryConfig(
     /** The default attempts per call: three. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
-    /** The failure types retried when no retry rule is given. */
-    public static final List<Class<? extends Throwable>> DEFAULT_RETRY_ON =
-            List.of(IOException.class, TimeoutException.class, TimeoutExceededException.class);
+    /**
+     * The failure types retried when no retry rule is given: I/O failures (connection refused or reset,
+     * unknown host …), also when wrapped in {@link UncheckedIOException} by code that cannot throw
+     * checked exceptions, and timeouts.
+     */
+    public static final List<Class<? extends Throwable>> DEFAULT_RETRY_ON = List.of(IOException.class,
+            UncheckedIOException.class, TimeoutException.class, TimeoutExceededException.class);
 
     /**
      * Checks the settings and copies the lists.
