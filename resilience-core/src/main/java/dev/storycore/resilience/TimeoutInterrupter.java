@@ -19,10 +19,10 @@ final class TimeoutInterrupter extends AtomicInteger implements Runnable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final int RUNNING = 0;
-    private static final int FINISHED = 1;
-    private static final int INTERRUPTING = 2;
-    private static final int INTERRUPTED = 3;
+    static final int RUNNING = 0;
+    static final int FINISHED = 1;
+    static final int INTERRUPTING = 2;
+    static final int INTERRUPTED = 3;
 
     private final transient Thread caller;
 
