@@ -54,7 +54,8 @@ enum DefaultErrorClassifier implements ErrorClassifier {
     static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof CallFailedException) && current.getCause() != null) {
+                || current instanceof CallFailedException || current instanceof RetriesExhaustedException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         return current;
