@@ -135,9 +135,7 @@ final class BulkheadImpl implements Bulkhead {
     }
 
     private void publish(BulkheadEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            Listeners.deliver(listeners.get(i), event);
-        }
+        Listeners.deliverAll(listeners, event);
     }
 
     @Override

@@ -212,9 +212,7 @@ final class RetryImpl implements Retry {
     }
 
     void publish(RetryEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            Listeners.deliver(listeners.get(i), event);
-        }
+        Listeners.deliverAll(listeners, event);
     }
 
     @Override

@@ -18,8 +18,19 @@ public final class TimeoutExceededException extends ResilienceException {
      * @param timeout     the limit that was exceeded
      */
     public TimeoutExceededException(String timeoutName, Duration timeout) {
+        this(timeoutName, timeout, null);
+    }
+
+    /**
+     * Creates the exception with what the call threw when it was interrupted.
+     *
+     * @param timeoutName the timeout policy's name
+     * @param timeout     the limit that was exceeded
+     * @param cause       what the interrupted call threw, or {@code null} if it returned
+     */
+    public TimeoutExceededException(String timeoutName, Duration timeout, Throwable cause) {
         super("Timeout '" + Objects.requireNonNull(timeoutName, "timeoutName") + "' exceeded after "
-                + Objects.requireNonNull(timeout, "timeout").toMillis() + " ms", null);
+                + Objects.requireNonNull(timeout, "timeout").toMillis() + " ms", cause);
         this.timeoutName = timeoutName;
         this.timeout = timeout;
     }

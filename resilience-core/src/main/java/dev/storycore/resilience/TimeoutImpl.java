@@ -95,10 +95,7 @@ final class TimeoutImpl implements Timeout {
 
     private TimeoutExceededException exceeded(TimeoutInterrupter deadline, Throwable callFailure) {
         deadline.clearInterrupt();
-        var exception = new TimeoutExceededException(name, timeout);
-        if (callFailure != null) {
-            exception.addSuppressed(callFailure);
-        }
+        var exception = new TimeoutExceededException(name, timeout, callFailure);
         timedOut();
         return exception;
     }
@@ -163,9 +160,7 @@ final class TimeoutImpl implements Timeout {
     }
 
     private void publish(TimeoutEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            Listeners.deliver(listeners.get(i), event);
-        }
+        Listeners.deliverAll(listeners, event);
     }
 
     private static void cancel(CompletionStage<?> stage) {

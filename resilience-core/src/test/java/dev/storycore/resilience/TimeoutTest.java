@@ -64,7 +64,7 @@ class TimeoutTest {
         assertThat(firing.get()).isNull();
         assertThat(exceeded.timeoutName()).isEqualTo("render");
         assertThat(exceeded.timeout()).isEqualTo(LIMIT);
-        assertThat(exceeded.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+        assertThat(exceeded.getCause()).isInstanceOf(InterruptedException.class);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(timeout.statistics().timeouts()).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package dev.storycore.resilience.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,19 @@ public final class Listeners {
             listener.accept(event);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "Listener " + listener.getClass().getName() + " threw on " + event, e);
+        }
+    }
+
+    /**
+     * Delivers one event to each listener in order; one listener's failure does not stop the others.
+     *
+     * @param listeners the listeners
+     * @param event     the event
+     * @param <E>       the event type
+     */
+    public static <E> void deliverAll(List<? extends Consumer<? super E>> listeners, E event) {
+        for (int i = 0; i < listeners.size(); i++) {
+            deliver(listeners.get(i), event);
         }
     }
 }
