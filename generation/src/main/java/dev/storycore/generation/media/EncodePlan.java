@@ -46,8 +46,11 @@ record EncodePlan(int sourceWidth, int sourceHeight, int scaledWidth, int scaled
     /**
      * Renders frame {@code index} of the {@linkplain #scaled scaled} clip and returns its opaque
      * RGB pixels at the encoded size.
+     *
+     * @throws dev.storycore.generation.GenerationException if the thread was interrupted
      */
     int[] rgbPixels(FrameSource scaled, int index) {
+        MediaChecks.notInterrupted("video frame " + index);
         BufferedImage frame = MediaChecks.frame(scaled.frame(index), index, scaledWidth, scaledHeight);
         if (Images.hasAlpha(frame)) {
             frame = Images.convert(frame, BufferedImage.TYPE_INT_RGB);

@@ -111,7 +111,10 @@ final class FillPlan {
     }
 
     BufferedImage apply(BufferedImage frame) {
-        MediaChecks.frame(frame, 0, width, height);
+        if (frame.getWidth() != width || frame.getHeight() != height) {
+            throw new GenerationException("frame is " + frame.getWidth() + "x" + frame.getHeight()
+                    + " but the mask was prepared for " + width + "x" + height);
+        }
         boolean alpha = Images.hasAlpha(frame);
         float[][] planes = Planes.split(Images.argbPixels(frame), alpha);
         float[] sum = new float[planes.length];

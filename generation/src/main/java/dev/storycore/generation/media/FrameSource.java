@@ -2,6 +2,7 @@ package dev.storycore.generation.media;
 
 import dev.storycore.generation.GenerationException;
 import java.awt.image.BufferedImage;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -63,6 +64,20 @@ public interface FrameSource {
             MediaChecks.frame(frames.get(i), i, first.getWidth(), first.getHeight());
         }
         return new ListFrames(List.copyOf(frames));
+    }
+
+    /**
+     * A still image held for a number of frames, e.g. an input image to upscale or inpaint as video.
+     *
+     * @param image      the image; copied
+     * @param frameCount how many frames, at least 1
+     * @return the source
+     * @throws GenerationException if {@code frameCount < 1} or the image is empty or too large
+     */
+    static FrameSource still(BufferedImage image, int frameCount) {
+        MediaChecks.image(image, "image");
+        MediaChecks.positive(frameCount, "frameCount");
+        return new ListFrames(Collections.nCopies(frameCount, Images.copy(image)));
     }
 
     /**

@@ -52,6 +52,16 @@ final class MediaChecks {
         return image;
     }
 
+    /**
+     * Stops a long write between frames when the thread was interrupted (Ctrl-C, a cancelled job).
+     * The interrupt flag stays set for the caller to see.
+     */
+    static void notInterrupted(String what) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GenerationException("interrupted while writing " + what);
+        }
+    }
+
     static BufferedImage frame(BufferedImage frame, int index, int width, int height) {
         if (frame == null) {
             throw new GenerationException("frame " + index + " is missing");

@@ -2,6 +2,8 @@ package dev.storycore.generation.media;
 
 import dev.storycore.generation.GenerationException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -80,10 +82,11 @@ public final class Mp4Writer {
      * @param frames  the clip
      * @param options frame rate and full size or preview
      * @return the file, the written size and frame count, and whether it is a preview
-     * @throws GenerationException if the clip is empty or a frame has the wrong size, or the file
-     *                             cannot be written; exceptions from the frame source propagate
-     *                             unchanged. In every case no file is left at {@code target} that
-     *                             was not there before.
+     * @throws GenerationException if the clip is empty or a frame has the wrong size, the file
+     *                             cannot be written, or the thread is interrupted (checked between
+     *                             frames; the flag stays set); exceptions from the frame source
+     *                             propagate unchanged. In every case {@code target} is left as it
+     *                             was before the call.
      */
     public MediaOutput write(Path target, FrameSource frames, VideoOptions options) {
         Objects.requireNonNull(target, "target");
@@ -99,8 +102,10 @@ public final class Mp4Writer {
             temp = null;
             return new MediaOutput(List.of(target), plan.width(), plan.height(), frames.frameCount(),
                     options.fps(), plan.preview(), plan.scale(), used);
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            throw new GenerationException("interrupted while writing " + target, e);
         } catch (IOException e) {
-            throw new GenerationException("cannot write MP4 " + target + ": " + e.getMessage(), e);
+            throw new GenerationException("cannot write MP4 " + target + ": " + describe(e), e);
         } finally {
             if (temp != null) {
                 AtomicFiles.deleteQuietly(temp);
@@ -123,6 +128,10 @@ public final class Mp4Writer {
         VideoEncoder last = encoders.get(encoders.size() - 1);
         last.encode(temp, frames, plan, fps);
         return last.kind();
+    }
+
+    static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static void checkClip(FrameSource frames) {

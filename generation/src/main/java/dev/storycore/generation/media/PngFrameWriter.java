@@ -3,6 +3,8 @@ package dev.storycore.generation.media;
 import dev.storycore.generation.GenerationException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,9 @@ public final class PngFrameWriter {
      * @param fps    the frame rate to record in the result (PNG files carry none), 1 to 240
      * @return the PNG files in frame order and the frame size
      * @throws GenerationException if the clip is empty, a frame has the wrong size, {@code fps} is
-     *                             out of range, or the files cannot be written; exceptions from the
-     *                             frame source propagate unchanged
+     *                             out of range, the files cannot be written, or the thread is
+     *                             interrupted (the flag stays set); exceptions from the frame
+     *                             source propagate unchanged
      */
     public static MediaOutput write(Path folder, FrameSource frames, int fps) {
         Objects.requireNonNull(folder, "folder");
@@ -54,8 +57,10 @@ public final class PngFrameWriter {
             }
             return new MediaOutput(files, frames.width(), frames.height(), frames.frameCount(), fps,
                     false, 1.0, MediaOutput.Encoder.PNG);
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            throw new GenerationException("interrupted while writing " + folder, e);
         } catch (IOException e) {
-            throw new GenerationException("cannot write PNG frames to " + folder + ": " + e.getMessage(), e);
+            throw new GenerationException("cannot write PNG frames to " + folder + ": " + Mp4Writer.describe(e), e);
         } finally {
             if (temp != null) {
                 AtomicFiles.deleteQuietly(temp);
@@ -76,6 +81,7 @@ public final class PngFrameWriter {
     private static List<String> writeFrames(Path dir, FrameSource frames) throws IOException {
         List<String> names = new ArrayList<>(frames.frameCount());
         for (int i = 0; i < frames.frameCount(); i++) {
+            MediaChecks.notInterrupted("PNG frame " + i);
             BufferedImage frame = MediaChecks.frame(frames.frame(i), i, frames.width(), frames.height());
             String name = fileName(i);
             BufferedImage argb = frame.getType() == BufferedImage.TYPE_INT_ARGB ? frame : Images.toArgb(frame);

@@ -145,6 +145,33 @@ class Mp4WriterTest {
     }
 
     @Test
+    void stopsWhenInterruptedMidwayKeepsTheFlagAndLeavesNoFile() throws IOException {
+        Path target = dir.resolve("interrupted.mp4");
+        FrameSource interrupting = new InterruptingFrames(title(64, 48, 6), 2);
+        try {
+            assertThatThrownBy(() -> writer.write(target, interrupting, VideoOptions.full(16)))
+                    .isInstanceOf(GenerationException.class)
+                    .hasMessageStartingWith("interrupted while writing ");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void writesAStillImageHeldForSeveralFrames() {
+        FrameSource still = FrameSource.still(TestImages.solid(32, 16, 0xff204060, false), 5);
+
+        MediaOutput out = writer.write(dir.resolve("still.mp4"), still, VideoOptions.full(8));
+
+        assertThat(out.frames()).isEqualTo(5);
+        assertThat(Mp4Reader.read(out.primaryFile(), 10).frameCount()).isEqualTo(5);
+    }
+
+    @Test
     void rejectsAFrameOfTheWrongSize() {
         FrameSource lying = new FrameSource() {
             @Override
@@ -195,6 +222,33 @@ class Mp4WriterTest {
         writer.write(target, title(32, 32, 1), VideoOptions.full(16));
 
         assertThat(target).isRegularFile();
+    }
+
+    /** Delegates to a source but interrupts the calling thread when asked for one frame. */
+    record InterruptingFrames(FrameSource source, int interruptAt) implements FrameSource {
+
+        @Override
+        public int width() {
+            return source.width();
+        }
+
+        @Override
+        public int height() {
+            return source.height();
+        }
+
+        @Override
+        public int frameCount() {
+            return source.frameCount();
+        }
+
+        @Override
+        public BufferedImage frame(int index) {
+            if (index == interruptAt) {
+                Thread.currentThread().interrupt();
+            }
+            return source.frame(index);
+        }
     }
 
     /** Delegates to a source but throws when asked for one frame. */
