@@ -10,7 +10,10 @@ import java.util.Arrays;
  */
 final class FillPlan {
 
-    static final int RELAXATION_PASSES = 24;
+    /** Fewest relaxation passes; thin masks need no more to lose the peeling streaks. */
+    static final int MIN_PASSES = 24;
+    /** Most relaxation passes, bounding the cost of very thick masks. */
+    static final int MAX_PASSES = 200;
 
     private static final int[] DX = {-1, 1, 0, 0, -1, 1, -1, 1};
     private static final int[] DY = {0, 0, -1, 1, -1, -1, 1, 1};
@@ -22,12 +25,15 @@ final class FillPlan {
     private final int[] layer;
     /** The masked pixel indices, sorted by layer. */
     private final int[] order;
+    private final int passes;
 
-    private FillPlan(int width, int height, int[] layer, int[] order) {
+    private FillPlan(int width, int height, int[] layer, int[] order, int layers) {
         this.width = width;
         this.height = height;
         this.layer = layer;
         this.order = order;
+        // Streaks span the whole depth of the fill; smoothing them needs passes in proportion.
+        this.passes = Math.clamp(2L * layers, MIN_PASSES, MAX_PASSES);
     }
 
     static FillPlan of(BufferedImage mask, int width, int height) {
@@ -58,7 +64,7 @@ final class FillPlan {
             }
             current++;
         }
-        return new FillPlan(width, height, layer, Arrays.copyOf(order, count));
+        return new FillPlan(width, height, layer, Arrays.copyOf(order, count), current - 1);
     }
 
     private static boolean[] maskBits(BufferedImage mask, int width, int height) {
@@ -121,7 +127,7 @@ final class FillPlan {
         for (int p : order) {
             peel(planes, p, sum);
         }
-        for (int pass = 0; pass < RELAXATION_PASSES; pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             for (int p : order) {
                 relax(planes, p, sum);
             }

@@ -16,9 +16,11 @@ import java.util.Objects;
  *       layer 1 form layer 2, and so on inward. Each pixel takes the average of its neighbours from
  *       earlier layers (edge neighbours weigh 2, diagonal ones 1), so colour flows in from the
  *       boundary.</li>
- *   <li><b>Relaxation</b>: {@value FillPlan#RELAXATION_PASSES} passes replace every filled pixel by
- *       the mean of its four neighbours, in layer order, with the known pixels held fixed. This
- *       approaches the smooth (harmonic) fill and removes the streaks peeling leaves.</li>
+ *   <li><b>Relaxation</b>: passes that replace every filled pixel by the mean of its four
+ *       neighbours, in layer order, with the known pixels held fixed (Gauss–Seidel). This
+ *       approaches the smooth (harmonic) fill and removes the streaks peeling leaves. The number
+ *       of passes is twice the number of layers, between {@value FillPlan#MIN_PASSES} and
+ *       {@value FillPlan#MAX_PASSES}.</li>
  * </ol>
  * The layers depend only on the mask, so they are computed once per mask ({@link FillPlan}) and
  * reused for every frame. Work is proportional to the masked area, not the frame. All four channels

@@ -60,7 +60,8 @@ public final class PngFrameWriter {
         } catch (ClosedByInterruptException | InterruptedIOException e) {
             throw new GenerationException("interrupted while writing " + folder, e);
         } catch (IOException e) {
-            throw new GenerationException("cannot write PNG frames to " + folder + ": " + Mp4Writer.describe(e), e);
+            throw new GenerationException(
+                    "cannot write PNG frames to " + folder + ": " + Mp4Writer.describe(e), e);
         } finally {
             if (temp != null) {
                 AtomicFiles.deleteQuietly(temp);

@@ -83,7 +83,8 @@ public final class SimulatedFrameRenderer implements FrameSource {
      */
     @Override
     public SimulatedFrameRenderer resized(int width, int height) {
-        return of(new SimulatedScene(scene.prompt(), scene.label(), FrameFormat.of(width, height, frameCount()), scene.seed()));
+        FrameFormat format = FrameFormat.of(width, height, frameCount());
+        return of(new SimulatedScene(scene.prompt(), scene.label(), format, scene.seed()));
     }
 
     @Override
@@ -116,8 +117,7 @@ public final class SimulatedFrameRenderer implements FrameSource {
     private void paintText(Graphics2D g, int w, int h, int index) {
         int unit = Math.max(6, Math.min(w, h) / 20);
         int pad = Math.max(1, unit / 3);
-        g.setFont(TextPainter.font(Math.max(8, Math.min(w / 6, h / 3)), true));
-        FontMetrics big = g.getFontMetrics();
+        FontMetrics big = watermarkFont(g, w, h);
         String mark = TextPainter.ellipsize(WATERMARK, big, w);
         Composite plain = g.getComposite();
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.4f));
@@ -136,6 +136,17 @@ public final class SimulatedFrameRenderer implements FrameSource {
                 pad / 2 + small.getAscent());
         g.drawString(TextPainter.ellipsize(scene.prompt().strip(), small, w - 2 * pad), pad,
                 h - pad / 2 - small.getDescent());
+    }
+
+    /** Sets and returns the largest bold font at which the watermark fills about 90 % of the width. */
+    private static FontMetrics watermarkFont(Graphics2D g, int w, int h) {
+        int size = Math.max(8, h / 3);
+        g.setFont(TextPainter.font(size, true));
+        int width = g.getFontMetrics().stringWidth(WATERMARK);
+        if (width > 0.9 * w) {
+            g.setFont(TextPainter.font(Math.max(6, (int) (size * 0.9 * w / width)), true));
+        }
+        return g.getFontMetrics();
     }
 
     /** One moving shape; position in units of the free room, speed in rooms per frame. */

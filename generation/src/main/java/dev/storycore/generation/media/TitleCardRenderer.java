@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 
 /**
  * The text-to-video placeholder: an animated title card with a "PLACEHOLDER — generated on CPU"
- * banner, the shot id, the prompt word-wrapped in the middle, a background gradient that drifts
- * across the frame and a progress bar that fills from the first frame to the last.
+ * banner (shortened, but never below "PLACEHOLDER", on frames too narrow for it), the shot id,
+ * the prompt word-wrapped in the middle, a background gradient that drifts across the frame and a
+ * progress bar that fills from the first frame to the last.
  *
  * <p>A pure function of the {@link TitleCard}: immutable, thread-safe, same pixels for the same card.
  */
@@ -72,7 +73,8 @@ public final class TitleCardRenderer implements FrameSource {
      */
     @Override
     public TitleCardRenderer resized(int width, int height) {
-        return of(new TitleCard(card.shotId(), card.prompt(), FrameFormat.of(width, height, frameCount()), card.seed()));
+        FrameFormat format = FrameFormat.of(width, height, frameCount());
+        return of(new TitleCard(card.shotId(), card.prompt(), format, card.seed()));
     }
 
     @Override
@@ -116,14 +118,26 @@ public final class TitleCardRenderer implements FrameSource {
         g.setColor(BANNER);
         g.fillRect(0, 0, w, bannerHeight);
         g.setColor(Color.BLACK);
-        String label = TextPainter.ellipsize(LABEL, bold, w - 2 * pad);
+        String label = fittingLabel(bold, w - 2 * pad);
         g.drawString(label, (w - bold.stringWidth(label)) / 2, pad / 2 + bold.getAscent());
         g.setFont(TextPainter.font(unit * 3 / 4, false));
         FontMetrics small = g.getFontMetrics();
         g.setColor(MUTED);
-        String shot = TextPainter.ellipsize("shot " + card.shotId(), small, w - 2 * pad);
+        String id = card.shotId().regionMatches(true, 0, "shot", 0, 4)
+                ? card.shotId() : "shot " + card.shotId();
+        String shot = TextPainter.ellipsize(id, small, w - 2 * pad);
         g.drawString(shot, pad, bannerHeight + pad + small.getAscent());
         return bannerHeight + 2 * pad + small.getHeight();
+    }
+
+    /** The full label if it fits, else a shorter one, so "PLACEHOLDER" is never cut off. */
+    private static String fittingLabel(FontMetrics metrics, int maxWidth) {
+        for (String label : List.of(LABEL, "PLACEHOLDER · CPU", "PLACEHOLDER")) {
+            if (metrics.stringWidth(label) <= maxWidth) {
+                return label;
+            }
+        }
+        return TextPainter.ellipsize("PLACEHOLDER", metrics, maxWidth);
     }
 
     private void paintPrompt(Graphics2D g, int w, int top, int bottom, int unit) {
