@@ -4,7 +4,12 @@
 module dev.storycore.generation {
     requires transitive dev.storycore.resilience;
     requires com.fasterxml.jackson.databind;
+    // BufferedImage appears in the media API, so readers of this module need java.desktop too.
+    requires transitive java.desktop;
+    // JCodec 0.2.5 has no module descriptor; "jcodec" is the automatic name its jar file gives it.
+    requires jcodec;
 
     exports dev.storycore.generation;
     exports dev.storycore.generation.errors;
+    exports dev.storycore.generation.media;
 }
