@@ -7,4 +7,5 @@ module dev.storycore.generation {
 
     exports dev.storycore.generation;
     exports dev.storycore.generation.errors;
+    exports dev.storycore.generation.fallback;
 }
