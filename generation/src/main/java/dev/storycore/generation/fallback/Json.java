@@ -1,7 +1,9 @@
 package dev.storycore.generation.fallback;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -36,6 +38,18 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /**
+     * For safetensors headers: thousands of distinct tensor names, each seen once, so canonicalising
+     * and interning field names would only cost time.
+     */
+    private static final JsonFactory HEADER_FACTORY = new JsonFactoryBuilder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength((int) SafetensorsHeader.MAX_HEADER_BYTES).build())
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private Json() {
@@ -55,6 +69,11 @@ final class Json {
 
     static JsonNode parse(byte[] bytes, int length) throws IOException {
         return MAPPER.readTree(bytes, 0, length);
+    }
+
+    /** A streaming parser for a safetensors header, strict about duplicate keys. */
+    static JsonParser headerParser(byte[] bytes) throws IOException {
+        return HEADER_FACTORY.createParser(bytes);
     }
 
     static Read readFile(Path file) {

@@ -1,5 +1,7 @@
 package dev.storycore.generation.fallback;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,11 +80,16 @@ public enum SafetensorsDtype {
      * @return the dtype, or empty when the name is not one the format defines
      */
     public static Optional<SafetensorsDtype> of(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    private static final Map<String, SafetensorsDtype> BY_NAME = byName();
+
+    private static Map<String, SafetensorsDtype> byName() {
+        Map<String, SafetensorsDtype> map = new HashMap<>();
         for (SafetensorsDtype dtype : values()) {
-            if (dtype.name().equals(name)) {
-                return Optional.of(dtype);
-            }
+            map.put(dtype.name(), dtype);
         }
-        return Optional.empty();
+        return Map.copyOf(map);
     }
 }

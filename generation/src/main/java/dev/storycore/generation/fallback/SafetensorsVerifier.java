@@ -56,54 +56,73 @@ public final class SafetensorsVerifier {
     }
 
     private static void checkTensor(TensorInfo tensor, String subject, Findings findings) {
-        String name = subject + " declares tensor " + Sentences.quote(tensor.name());
-        if (tensor.knownDtype().isEmpty()) {
-            findings.add(ComponentStatus.CORRUPT, name + " with unknown dtype "
-                    + Sentences.quote(tensor.dtype()) + ".");
-            return;
-        }
-        if (tensor.shape().stream().anyMatch(dimension -> dimension < 0)) {
-            findings.add(ComponentStatus.CORRUPT, name + " with a negative dimension in shape "
-                    + tensor.shape() + ".");
-            return;
-        }
-        if (tensor.begin() < 0 || tensor.end() < tensor.begin()) {
-            findings.add(ComponentStatus.CORRUPT, name + " with invalid data_offsets ["
-                    + tensor.begin() + ", " + tensor.end() + "].");
-            return;
-        }
-        OptionalLong bits = tensor.expectedBits();
-        if (bits.isEmpty()) {
-            findings.add(ComponentStatus.CORRUPT, name + " with a shape " + tensor.shape()
-                    + " whose size overflows 64 bits.");
-        } else if (bits.getAsLong() % 8 != 0) {
-            findings.add(ComponentStatus.CORRUPT, name + " of " + tensor.dtype()
-                    + " with shape " + tensor.shape() + ", which does not fill a whole number of bytes.");
-        } else if (tensor.end() - tensor.begin() != bits.getAsLong() / 8) {
-            findings.add(ComponentStatus.CORRUPT, name + " spanning " + (tensor.end() - tensor.begin())
-                    + " bytes, but " + tensor.dtype() + " with shape " + tensor.shape() + " needs "
-                    + bits.getAsLong() / 8 + ".");
+        String problem = tensorProblem(tensor);
+        if (!problem.isEmpty()) {
+            findings.add(ComponentStatus.CORRUPT, declares(subject, tensor) + problem);
         }
     }
 
+    /** What is wrong with one tensor, as the end of a sentence; empty when nothing is. */
+    private static String tensorProblem(TensorInfo tensor) {
+        if (tensor.knownDtype().isEmpty()) {
+            return " with unknown dtype " + Sentences.quote(tensor.dtype()) + ".";
+        }
+        for (long dimension : tensor.shape()) {
+            if (dimension < 0) {
+                return " with a negative dimension in shape " + tensor.shape() + ".";
+            }
+        }
+        if (!hasValidOffsets(tensor)) {
+            return " with invalid data_offsets [" + tensor.begin() + ", " + tensor.end() + "].";
+        }
+        OptionalLong bits = tensor.expectedBits();
+        if (bits.isEmpty()) {
+            return " with a shape " + tensor.shape() + " whose size overflows 64 bits.";
+        }
+        if (bits.getAsLong() % 8 != 0) {
+            return " of " + tensor.dtype() + " with shape " + tensor.shape()
+                    + ", which does not fill a whole number of bytes.";
+        }
+        long span = tensor.end() - tensor.begin();
+        if (span != bits.getAsLong() / 8) {
+            return " spanning " + span + " bytes, but " + tensor.dtype() + " with shape " + tensor.shape()
+                    + " needs " + bits.getAsLong() / 8 + ".";
+        }
+        return "";
+    }
+
+    private static boolean hasValidOffsets(TensorInfo tensor) {
+        return tensor.begin() >= 0 && tensor.end() >= tensor.begin();
+    }
+
+    private static String declares(String subject, TensorInfo tensor) {
+        return subject + " declares tensor " + Sentences.quote(tensor.name());
+    }
+
     private static void checkTiling(List<TensorInfo> tensors, String subject, Findings findings) {
-        List<TensorInfo> sorted = new ArrayList<>(tensors);
+        // Tensors with invalid offsets were reported already; they would only add noise here.
+        List<TensorInfo> sorted = new ArrayList<>(tensors.size());
+        for (TensorInfo tensor : tensors) {
+            if (hasValidOffsets(tensor)) {
+                sorted.add(tensor);
+            }
+        }
         sorted.sort(BY_OFFSETS);
         long expectedBegin = 0;
-        String previous = null;
+        TensorInfo previous = null;
         for (TensorInfo tensor : sorted) {
-            String name = Sentences.quote(tensor.name());
             if (tensor.begin() > expectedBegin) {
                 findings.add(ComponentStatus.CORRUPT, subject + " has a gap of " + (tensor.begin() - expectedBegin)
-                        + " bytes before tensor " + name
-                        + (previous == null ? " at the start of the data." : " after tensor " + previous + "."));
+                        + " bytes before tensor " + Sentences.quote(tensor.name())
+                        + (previous == null ? " at the start of the data."
+                                : " after tensor " + Sentences.quote(previous.name()) + "."));
             } else if (tensor.begin() < expectedBegin) {
-                findings.add(ComponentStatus.CORRUPT, subject + " declares tensor " + name + " overlapping tensor " + previous
-                        + " by " + (expectedBegin - tensor.begin()) + " bytes.");
+                findings.add(ComponentStatus.CORRUPT, declares(subject, tensor) + " overlapping tensor "
+                        + Sentences.quote(previous.name()) + " by " + (expectedBegin - tensor.begin()) + " bytes.");
             }
             if (tensor.end() >= expectedBegin) {
                 expectedBegin = tensor.end();
-                previous = name;
+                previous = tensor;
             }
         }
     }

@@ -45,7 +45,8 @@ class SafetensorsVerifierTest {
     void reportsANegativeDimension() {
         Verification verification = SafetensorsVerifier.verify(header(108 + 4, tensor("w", "U8", 0, 4, -4L)), "m");
 
-        assertThat(verification.problems()).containsExactly("m declares tensor 'w' with a negative dimension in shape [-4].");
+        assertThat(verification.problems())
+                .containsExactly("m declares tensor 'w' with a negative dimension in shape [-4].");
     }
 
     @Test
@@ -120,7 +121,8 @@ class SafetensorsVerifierTest {
         Verification verification = SafetensorsVerifier.verify(header(108 + 4 + 3, tensor("a", "I32", 0, 4, 1L)), "m");
 
         assertThat(verification.status()).isEqualTo(ComponentStatus.CORRUPT);
-        assertThat(verification.problems()).containsExactly("m has 3 unexpected bytes after the tensor data declared by its header.");
+        assertThat(verification.problems())
+                .containsExactly("m has 3 unexpected bytes after the tensor data declared by its header.");
     }
 
     @Test
