@@ -12,7 +12,7 @@ import java.util.TreeMap;
  *
  * @param name                 the component, e.g. {@code transformer_2} or {@code vae/wan_2.1_vae.safetensors}
  * @param status               OK, or the worst finding
- * @param problems             sentences, empty when OK (at most {@value Findings#MAX_PROBLEMS} plus a count)
+ * @param problems             sentences, empty when OK (at most 20, then one counting the rest)
  * @param bytes                the weight files' size on disk
  * @param parameters           elements over all tensors
  * @param tensorCount          tensors over all weight files

@@ -2,6 +2,7 @@ package dev.storycore.generation.fallback;
 
 import dev.storycore.generation.GenerationException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ModelFolderAnalyzer {
         try {
             real = root.toRealPath();
         } catch (IOException e) {
-            throw new GenerationException("cannot read folder " + root + ": " + e.getMessage(), e);
+            throw new GenerationException("cannot read folder " + root + ": " + reason(e), e);
         }
         Optional<Path> repository = HfCacheLayout.repositoryOf(real);
         if (repository.isPresent()) {
@@ -83,7 +84,15 @@ public final class ModelFolderAnalyzer {
         try (Stream<Path> children = Files.list(dir)) {
             return new TreeSet<>(children.map(child -> child.getFileName().toString()).toList());
         } catch (IOException e) {
-            throw new GenerationException("cannot read folder " + reportRoot + ": " + e.getMessage(), e);
+            throw new GenerationException("cannot read folder " + reportRoot + ": " + reason(e), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + " " + e.getMessage();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The analyser's cost is its headers': a 10,000-tensor header and a sparse 20 GiB shard both verify
  * without reading tensor data. No timing is asserted (the machine is shared); see the class comment
- * of {@link SafetensorsVerifier} for a measured figure.
+ * of {@link SafetensorsReader} for a measured figure.
  */
 class HeaderOnlyCostTest {
 

@@ -2,6 +2,8 @@ package dev.storycore.generation.fallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import dev.storycore.generation.GenerationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,21 @@ class ModelFolderAnalyzerTest {
         assertThatThrownBy(() -> ModelFolderAnalyzer.analyze(root.resolve("nope")))
                 .isInstanceOf(GenerationException.class)
                 .hasMessageStartingWith("not a folder:");
+    }
+
+    @Test
+    void rejectsAnUnreadableFolderWithAOneLineMessage() throws IOException {
+        Path locked = Files.createDirectories(root.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(locked), "permissions are not enforced for this user");
+
+            assertThatThrownBy(() -> ModelFolderAnalyzer.analyze(locked))
+                    .isInstanceOf(GenerationException.class)
+                    .hasMessage("cannot read folder " + locked + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
@@ -75,8 +93,8 @@ class ModelFolderAnalyzerTest {
 
         assertThat(report.layout()).isEqualTo(ModelLayout.SINGLE_FILE);
         assertThat(report.components()).extracting(ComponentReport::name, ComponentReport::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Wan2.1_VAE.pth", ComponentStatus.UNSAFE),
-                org.assertj.core.groups.Tuple.tuple("wan2.1_t2v_1.3B_fp16.safetensors", ComponentStatus.OK));
+                tuple("Wan2.1_VAE.pth", ComponentStatus.UNSAFE),
+                tuple("wan2.1_t2v_1.3B_fp16.safetensors", ComponentStatus.OK));
         assertThat(report.usable()).isFalse();
     }
 
