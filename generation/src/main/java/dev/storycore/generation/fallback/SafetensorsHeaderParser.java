@@ -84,7 +84,10 @@ final class SafetensorsHeaderParser {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (key) {
-                case "dtype" -> dtype = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "dtype" -> {
+                    parser.skipChildren();
+                    dtype = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
                 case "shape" -> shape = integers(parser, name, key);
                 case "data_offsets" -> offsets = integers(parser, name, key);
                 default -> parser.skipChildren();

@@ -132,6 +132,18 @@ class SafetensorsReaderTest {
     }
 
     @Test
+    void reportsADtypeThatIsNotAStringWithoutLosingItsPlace() throws IOException {
+        byte[] header = "{\"x\": {\"dtype\": {\"shape\": [1]}, \"shape\": [1], \"data_offsets\": [0, 1]}}"
+                .getBytes(StandardCharsets.US_ASCII);
+        Path file = SafetensorsWriter.writeRaw(dir.resolve("dt.safetensors"),
+                SafetensorsWriter.concat(SafetensorsWriter.prefix(header.length), header, new byte[1]));
+
+        assertThatThrownBy(() -> SafetensorsReader.read(file))
+                .isInstanceOfSatisfying(SafetensorsFormatException.class,
+                        e -> assertThat(e.detail()).isEqualTo("declares tensor 'x' without a dtype string"));
+    }
+
+    @Test
     void reportsMetadataThatIsNotStrings() throws IOException {
         byte[] header = "{\"__metadata__\": {\"steps\": 5}}".getBytes(StandardCharsets.US_ASCII);
         Path file = SafetensorsWriter.writeRaw(dir.resolve("md.safetensors"),
