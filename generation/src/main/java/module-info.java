@@ -11,5 +11,6 @@ module dev.storycore.generation {
 
     exports dev.storycore.generation;
     exports dev.storycore.generation.errors;
+    exports dev.storycore.generation.fallback;
     exports dev.storycore.generation.media;
 }
