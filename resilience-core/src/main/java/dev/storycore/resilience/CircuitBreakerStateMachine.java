@@ -1,0 +1,398 @@
+package dev.storycore.resilience;
+
+import dev.storycore.resilience.CircuitBreakerEvent.Reason;
+import dev.storycore.resilience.CircuitBreakerState.Change;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The breaker's state machine, shared by both threshold modes; the subclasses decide only what a
+ * closed breaker does with an outcome.
+ *
+ * <p>Implementation notes. All state lives in one immutable {@link CircuitBreakerState} in one
+ * {@link AtomicReference}. Every update reads it, builds the next state with a pure function and
+ * installs it by compare-and-set, retrying on a lost race; events, counters and user code come only
+ * after a successful swap, so a retried update never repeats a side effect. Nothing locks.
+ *
+ * <ul>
+ *   <li>Closed fast path: {@link #acquirePermit()} is one volatile read that returns the state's
+ *       generation. A consecutive-mode success with no failures pending reads the state once more and
+ *       writes nothing but the success counter; the failure-rate mode adds one compare-and-set on a
+ *       preallocated window word ({@link CircuitBreakerWindow}). Neither allocates.
+ *   <li>Half-open admission: a probe is taken by compare-and-set of {@code probesInFlight + 1}, only
+ *       while it is below the limit, so at most {@code permittedCallsInHalfOpen} probes ever run at once.
+ *       The first probe is taken by the same swap that moves open to half-open.
+ *   <li>Stale outcomes: the generation grows on every change of state. An outcome reported with a permit
+ *       of an older generation is counted in the statistics but cannot touch the state, so a long call
+ *       admitted before the breaker opened can neither free a probe slot nor close the breaker.
+ *   <li>Allocation happens on state changes, on failures in consecutive mode (a new state with the
+ *       count), on refusals (the exception) and when a listener is registered (the events).
+ * </ul>
+ */
+abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
+        permits CircuitBreakerConsecutiveMachine, CircuitBreakerRateMachine {
+
+    /** Passed as {@code now} when no clock reading was taken; readers take their own. */
+    static final long NO_TIME = Long.MIN_VALUE;
+
+    final Clock clock;
+    final AtomicReference<CircuitBreakerState> ref;
+    final CircuitBreakerEvents events;
+    private final CircuitBreakerConfig config;
+    private final boolean measuresTime;
+    private final long slowNanos;
+    private final int permittedInHalfOpen;
+    private final int successThreshold;
+    private final boolean checksResults;
+    private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+
+    CircuitBreakerStateMachine(CircuitBreakerConfig config, boolean measuresTime, long slowNanos) {
+        this.config = config;
+        this.clock = config.clock();
+        this.measuresTime = measuresTime;
+        this.slowNanos = slowNanos;
+        this.permittedInHalfOpen = config.permittedCallsInHalfOpen();
+        this.successThreshold = config.successThreshold();
+        this.checksResults = config.recordResult() != CircuitBreakerConfig.NO_FAILED_RESULT;
+        this.events = new CircuitBreakerEvents(config);
+        this.ref = new AtomicReference<>(CircuitBreakerState.initial(clock.nanoTime()));
+    }
+
+    static CircuitBreaker create(CircuitBreakerConfig config) {
+        Objects.requireNonNull(config, "config");
+        return switch (config.threshold()) {
+            case CircuitBreakerThreshold.Consecutive consecutive ->
+                    new CircuitBreakerConsecutiveMachine(config, consecutive);
+            case CircuitBreakerThreshold.FailureRate rate -> new CircuitBreakerRateMachine(config, rate);
+        };
+    }
+
+    // ---- what the modes decide ------------------------------------------------------------------
+
+    /** A success of the current closed generation {@code s}; returns the change it caused, if any. */
+    abstract Change closedSuccess(CircuitBreakerState s, boolean slow, long now);
+
+    /** A failure of the current closed generation {@code s}; returns the change it caused, if any. */
+    abstract Change closedFailure(CircuitBreakerState s, boolean slow, long now);
+
+    /** How far a close moves the window offset; zero when there is no window. */
+    abstract long windowShift();
+
+    /** The snapshot of state {@code s}, with the mode's rates and counts. */
+    abstract CircuitBreakerSnapshot snapshot(CircuitBreakerState s, long now, Duration remaining, Instant since);
+
+    // ---- permission ---------------------------------------------------------------------------------
+
+    @Override
+    public final long acquirePermit() {
+        CircuitBreakerState s = ref.get();
+        return s.state() == CircuitState.CLOSED ? s.generation() : acquireWhenNotClosed(s);
+    }
+
+    private long acquireWhenNotClosed(CircuitBreakerState s) {
+        long now = clock.nanoTime();
+        while (true) {
+            CircuitBreakerState next = switch (s.state()) {
+                case CLOSED -> s;
+                case OPEN -> s.openDurationElapsed(now) ? s.halfOpenWithOneProbe(now) : null;
+                case HALF_OPEN -> s.probesInFlight() < permittedInHalfOpen ? s.withProbeTaken() : null;
+                case ISOLATED -> null;
+            };
+            if (next == null) {
+                counters.notPermitted.increment();
+                events.notPermitted(s.state(), s.remainingOpenNanos(now));
+                return NO_PERMIT;
+            }
+            if (next == s) {
+                return s.generation();
+            }
+            if (ref.compareAndSet(s, next)) {
+                if (s.state() == CircuitState.OPEN) {
+                    changed(new Change(s, next, Reason.OPEN_DURATION_ELAPSED));
+                }
+                return next.generation();
+            }
+            s = ref.get();
+        }
+    }
+
+    @Override
+    public final boolean tryAcquirePermission() {
+        return acquirePermit() != NO_PERMIT;
+    }
+
+    @Override
+    public final void releasePermit(long permit) {
+        returnProbe(ref.get(), permit);
+    }
+
+    @Override
+    public final void releasePermission() {
+        CircuitBreakerState s = ref.get();
+        returnProbe(s, s.generation());
+    }
+
+    @Override
+    public final CircuitOpenException rejection() {
+        return new CircuitOpenException(config.name(), remainingOpenTime(), config.writableStackTrace());
+    }
+
+    // ---- outcomes -----------------------------------------------------------------------------------
+
+    @Override
+    public final void onPermitSuccess(long permit, long durationNanos) {
+        succeeded(ref.get(), permit, durationNanos, NO_TIME);
+    }
+
+    @Override
+    public final void onSuccess(long durationNanos) {
+        CircuitBreakerState s = ref.get();
+        succeeded(s, s.generation(), durationNanos, NO_TIME);
+    }
+
+    @Override
+    public final void onPermitResult(long permit, long durationNanos, Object result) {
+        returned(ref.get(), permit, durationNanos, result, NO_TIME);
+    }
+
+    @Override
+    public final void onResult(long durationNanos, Object result) {
+        CircuitBreakerState s = ref.get();
+        returned(s, s.generation(), durationNanos, result, NO_TIME);
+    }
+
+    @Override
+    public final void onPermitFailure(long permit, long durationNanos, Throwable failure) {
+        threw(ref.get(), permit, durationNanos, Objects.requireNonNull(failure, "failure"), NO_TIME);
+    }
+
+    @Override
+    public final void onFailure(long durationNanos, Throwable failure) {
+        Objects.requireNonNull(failure, "failure");
+        CircuitBreakerState s = ref.get();
+        threw(s, s.generation(), durationNanos, failure, NO_TIME);
+    }
+
+    private void returned(CircuitBreakerState s, long permit, long nanos, Object result, long now) {
+        if (checksResults && CircuitBreakerVerdict.resultFails(config, result)) {
+            failed(s, permit, nanos, now, null, result);
+        } else {
+            succeeded(s, permit, nanos, now);
+        }
+    }
+
+    private void threw(CircuitBreakerState s, long permit, long nanos, Throwable failure, long now) {
+        switch (CircuitBreakerVerdict.ofFailure(config, failure)) {
+            case FAILURE -> failed(s, permit, nanos, now, failure, null);
+            case SUCCESS -> succeeded(s, permit, nanos, now);
+            case IGNORED -> {
+                counters.ignored.increment();
+                returnProbe(s, permit);
+                events.ignored(nanos, failure);
+            }
+        }
+    }
+
+    private void succeeded(CircuitBreakerState s, long permit, long nanos, long now) {
+        counted(s, permit, nanos, now, false, null, null);
+    }
+
+    private void failed(CircuitBreakerState s, long permit, long nanos, long now, Throwable failure, Object result) {
+        counted(s, permit, nanos, now, true, failure, result);
+    }
+
+    /**
+     * Counts a success or a failure and applies it to the state of its generation. {@code thrown} is
+     * the failure thrown, or {@code null} for a success or a value {@code recordResult} counts.
+     */
+    private void counted(CircuitBreakerState s, long permit, long nanos, long now, boolean failure,
+            Throwable thrown, Object result) {
+        (failure ? counters.failures : counters.successes).increment();
+        boolean slow = nanos >= slowNanos;
+        if (slow) {
+            counters.slowCalls.increment();
+        }
+        Change change = null;
+        if (s.generation() == permit) {
+            change = switch (s.state()) {
+                case CLOSED -> failure ? closedFailure(s, slow, now) : closedSuccess(s, slow, now);
+                case HALF_OPEN -> probeCompleted(s, !failure && !slow, now);
+                case OPEN, ISOLATED -> null;
+            };
+        }
+        if (!failure) {
+            events.succeeded(nanos, slow);
+        } else if (thrown != null) {
+            events.failed(nanos, slow, thrown);
+        } else {
+            events.resultFailed(nanos, slow, result);
+        }
+        changed(change);
+    }
+
+    // ---- half-open ----------------------------------------------------------------------------------
+
+    /** A probe of generation {@code s} finished; {@code good} closes after enough, else re-opens. */
+    private Change probeCompleted(CircuitBreakerState s, boolean good, long now) {
+        long permit = s.generation();
+        long time = now == NO_TIME ? clock.nanoTime() : now;
+        while (isProbeOf(s, permit)) {
+            CircuitBreakerState next;
+            Reason reason = null;
+            if (!good) {
+                int reopens = s.reopens() == Integer.MAX_VALUE ? Integer.MAX_VALUE : s.reopens() + 1;
+                next = s.opened(time, config.openNanosAfter(reopens), reopens);
+                reason = Reason.PROBE_FAILED;
+            } else if (s.probeSuccesses() + 1 >= successThreshold) {
+                next = s.closed(time, windowShift());
+                reason = Reason.SUCCESS_THRESHOLD;
+            } else {
+                next = s.withProbeSucceeded();
+            }
+            if (ref.compareAndSet(s, next)) {
+                return reason == null ? null : new Change(s, next, reason);
+            }
+            s = ref.get();
+        }
+        return null;
+    }
+
+    /** Frees the probe slot of a permit whose call counted as nothing or never ran. */
+    private void returnProbe(CircuitBreakerState s, long permit) {
+        while (isProbeOf(s, permit)) {
+            if (ref.compareAndSet(s, s.withProbeReturned())) {
+                return;
+            }
+            s = ref.get();
+        }
+    }
+
+    /** Whether {@code s} is the half-open period of {@code permit} with a probe to account for. */
+    private static boolean isProbeOf(CircuitBreakerState s, long permit) {
+        return s.state() == CircuitState.HALF_OPEN && s.generation() == permit && s.probesInFlight() > 0;
+    }
+
+    /** Installs an open state over closed {@code s} if {@code s} is still current. */
+    final Change openFrom(CircuitBreakerState s, long now, Reason reason) {
+        CircuitBreakerState next = s.opened(now, config.openNanosAfter(0), 0);
+        return ref.compareAndSet(s, next) ? new Change(s, next, reason) : null;
+    }
+
+    /** Counts and publishes a change after its swap; {@code null} means there was none. */
+    final void changed(Change change) {
+        if (change != null && change.from().state() != change.to().state()) {
+            counters.transitions.increment();
+            events.transitioned(change.from().state(), change.to().state(), change.reason());
+        }
+    }
+
+    // ---- execution ----------------------------------------------------------------------------------
+
+    @Override
+    public final <T> T execute(Call<T> call) {
+        return CircuitBreakerCalls.execute(this, call);
+    }
+
+    @Override
+    public final <T> Outcome<T> executeOutcome(Call<T> call) {
+        return CircuitBreakerCalls.executeOutcome(this, call);
+    }
+
+    /** The clock reading to time a call from, or 0 when this mode does not measure calls. */
+    final long startTime() {
+        return measuresTime ? clock.nanoTime() : 0;
+    }
+
+    /** Reports a call started at {@link #startTime()} that threw. */
+    final void threw(long permit, long start, Throwable failure) {
+        long end = measuresTime ? clock.nanoTime() : NO_TIME;
+        threw(ref.get(), permit, measuresTime ? end - start : 0, failure, end);
+    }
+
+    /** Reports a call started at {@link #startTime()} that returned. */
+    final void returned(long permit, long start, Object result) {
+        long end = measuresTime ? clock.nanoTime() : NO_TIME;
+        returned(ref.get(), permit, measuresTime ? end - start : 0, result, end);
+    }
+
+    // ---- by hand ------------------------------------------------------------------------------------
+
+    @Override
+    public final void isolate() {
+        long now = clock.nanoTime();
+        Change change = swap(s -> s.state() == CircuitState.ISOLATED ? null : s.isolated(now), Reason.ISOLATED);
+        events.isolated();
+        changed(change);
+    }
+
+    @Override
+    public final void open() {
+        long now = clock.nanoTime();
+        changed(swap(s -> s.opened(now, config.openNanosAfter(0), 0), Reason.OPENED_BY_HAND));
+    }
+
+    @Override
+    public final void reset() {
+        long now = clock.nanoTime();
+        Change change = swap(s -> s.closed(now, windowShift()), Reason.RESET);
+        events.reset();
+        changed(change);
+    }
+
+    /** Applies a pure update until it sticks; the update returns {@code null} for "no change". */
+    private Change swap(UnaryOperator<CircuitBreakerState> update, Reason reason) {
+        while (true) {
+            CircuitBreakerState s = ref.get();
+            CircuitBreakerState next = update.apply(s);
+            if (next == null) {
+                return null;
+            }
+            if (ref.compareAndSet(s, next)) {
+                return new Change(s, next, reason);
+            }
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    @Override
+    public final String name() {
+        return config.name();
+    }
+
+    @Override
+    public final CircuitBreakerConfig config() {
+        return config;
+    }
+
+    @Override
+    public final CircuitState state() {
+        return ref.get().state();
+    }
+
+    @Override
+    public final Duration remainingOpenTime() {
+        return Duration.ofNanos(ref.get().remainingOpenNanos(clock.nanoTime()));
+    }
+
+    @Override
+    public final CircuitBreakerSnapshot snapshot() {
+        CircuitBreakerState s = ref.get();
+        long now = clock.nanoTime();
+        Instant since = clock.instant().minusNanos(now - s.sinceNanos());
+        return snapshot(s, now, Duration.ofNanos(s.remainingOpenNanos(now)), since);
+    }
+
+    @Override
+    public final CircuitBreakerStatistics statistics() {
+        return counters.statistics();
+    }
+
+    @Override
+    public final String toString() {
+        return "CircuitBreaker[" + config.name() + ", " + state() + "]";
+    }
+}
