@@ -1,6 +1,7 @@
 package dev.storycore.resilience;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Stops calling a failing service for a while, then lets a few probe calls decide whether it has
@@ -52,7 +53,12 @@ public interface CircuitBreaker {
      * @return a new breaker
      */
     static CircuitBreaker of(CircuitBreakerConfig config) {
-        return CircuitBreakerStateMachine.create(config);
+        Objects.requireNonNull(config, "config");
+        return switch (config.threshold()) {
+            case CircuitBreakerThreshold.Consecutive consecutive ->
+                    new CircuitBreakerConsecutiveMachine(config, consecutive);
+            case CircuitBreakerThreshold.FailureRate rate -> new CircuitBreakerRateMachine(config, rate);
+        };
     }
 
     /** @return the breaker's name */

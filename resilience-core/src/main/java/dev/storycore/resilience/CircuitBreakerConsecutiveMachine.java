@@ -61,7 +61,7 @@ final class CircuitBreakerConsecutiveMachine extends CircuitBreakerStateMachine 
 
     @Override
     CircuitBreakerSnapshot snapshot(CircuitBreakerState s, long now, Duration remaining, Instant since) {
-        return new CircuitBreakerSnapshot(s.state(), -1, -1, 0, s.consecutiveFailures(), s.probesInFlight(),
+        return new CircuitBreakerSnapshot(s.state(), -1, -1, 0, s.consecutiveFailures(), s.runningProbes(),
                 remaining, since);
     }
 }

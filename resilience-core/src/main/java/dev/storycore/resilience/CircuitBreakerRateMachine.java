@@ -7,9 +7,9 @@ import java.time.Instant;
 
 /**
  * The failure-rate mode: outcomes go into a {@link CircuitBreakerWindow}; the rates are judged only
- * after a failure or a slow call, since a fast success can only lower them. While closed the state
- * record never changes except to open, so opening is a single compare-and-set that may lose only to
- * another change of state. Thread-safe.
+ * after a failure or a slow call, since a fast success can only lower them. A closed state record
+ * changes only when an earlier probe reports, which does not affect the verdict, so opening retries
+ * until it succeeds or another thread changes the state. Thread-safe.
  */
 final class CircuitBreakerRateMachine extends CircuitBreakerStateMachine {
 
@@ -50,11 +50,21 @@ final class CircuitBreakerRateMachine extends CircuitBreakerStateMachine {
         if (calls < minimumCalls) {
             return null;
         }
+        Reason reason;
         if (window.failures(epoch) * 100.0 >= failureRateThreshold * calls) {
-            return openFrom(s, now, Reason.FAILURE_RATE);
+            reason = Reason.FAILURE_RATE;
+        } else if (detectsSlowCalls && window.slowCalls(epoch) * 100.0 >= slowCallRateThreshold * calls) {
+            reason = Reason.SLOW_CALL_RATE;
+        } else {
+            return null;
         }
-        if (detectsSlowCalls && window.slowCalls(epoch) * 100.0 >= slowCallRateThreshold * calls) {
-            return openFrom(s, now, Reason.SLOW_CALL_RATE);
+        long generation = s.generation();
+        while (s.state() == CircuitState.CLOSED && s.generation() == generation) {
+            Change change = openFrom(s, now, reason);
+            if (change != null) {
+                return change;
+            }
+            s = ref.get();
         }
         return null;
     }
@@ -71,7 +81,7 @@ final class CircuitBreakerRateMachine extends CircuitBreakerStateMachine {
         boolean judged = calls >= minimumCalls;
         double failureRate = judged ? window.failures(epoch) * 100.0 / calls : -1;
         double slowRate = judged ? window.slowCalls(epoch) * 100.0 / calls : -1;
-        return new CircuitBreakerSnapshot(s.state(), failureRate, slowRate, calls, 0, s.probesInFlight(), remaining,
+        return new CircuitBreakerSnapshot(s.state(), failureRate, slowRate, calls, 0, s.runningProbes(), remaining,
                 since);
     }
 }

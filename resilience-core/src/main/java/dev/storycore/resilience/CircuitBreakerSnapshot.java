@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param bufferedCalls       calls in the window (failure-rate mode), else 0; the window is cleared
  *                            when the breaker closes
  * @param consecutiveFailures recorded failures in a row (consecutive mode while closed), else 0
- * @param probesInFlight      half-open probes running now, else 0
+ * @param probesInFlight      half-open probes running now, including those admitted by earlier
+ *                            half-open periods that have not reported yet
  * @param remainingOpen       see {@link CircuitBreaker#remainingOpenTime()}
  * @param since               when the breaker entered this state (or was last reset)
  */

@@ -23,11 +23,13 @@ import java.util.function.UnaryOperator;
  *       writes nothing but the success counter; the failure-rate mode adds one compare-and-set on a
  *       preallocated window word ({@link CircuitBreakerWindow}). Neither allocates.
  *   <li>Half-open admission: a probe is taken by compare-and-set of {@code probesInFlight + 1}, only
- *       while it is below the limit, so at most {@code permittedCallsInHalfOpen} probes ever run at once.
- *       The first probe is taken by the same swap that moves open to half-open.
- *   <li>Stale outcomes: the generation grows on every change of state. An outcome reported with a permit
- *       of an older generation is counted in the statistics but cannot touch the state, so a long call
- *       admitted before the breaker opened can neither free a probe slot nor close the breaker.
+ *       while the probes running (this period's plus those left over from earlier half-open periods)
+ *       are below the limit, so at most {@code permittedCallsInHalfOpen} probes ever run at once.
+ *   <li>Permits: a permit is the generation it was granted in, shifted left, with the low bit set for
+ *       a probe. The generation grows on every change of state. An outcome with a permit of an older
+ *       generation is counted in the statistics and may free an earlier probe's slot, but decides
+ *       nothing, so a long call admitted before the breaker opened can neither close nor re-open it.
+ *       The boolean protocol stands for the most plausible permit ({@link CircuitBreakerState#guessPermit()}).
  *   <li>Allocation happens on state changes, on failures in consecutive mode (a new state with the
  *       count), on refusals (the exception) and when a listener is registered (the events).
  * </ul>
@@ -61,15 +63,6 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
         this.ref = new AtomicReference<>(CircuitBreakerState.initial(clock.nanoTime()));
     }
 
-    static CircuitBreaker create(CircuitBreakerConfig config) {
-        Objects.requireNonNull(config, "config");
-        return switch (config.threshold()) {
-            case CircuitBreakerThreshold.Consecutive consecutive ->
-                    new CircuitBreakerConsecutiveMachine(config, consecutive);
-            case CircuitBreakerThreshold.FailureRate rate -> new CircuitBreakerRateMachine(config, rate);
-        };
-    }
-
     // ---- what the modes decide ------------------------------------------------------------------
 
     /** A success of the current closed generation {@code s}; returns the change it caused, if any. */
@@ -89,7 +82,7 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     @Override
     public final long acquirePermit() {
         CircuitBreakerState s = ref.get();
-        return s.state() == CircuitState.CLOSED ? s.generation() : acquireWhenNotClosed(s);
+        return s.state() == CircuitState.CLOSED ? s.generation() << 1 : acquireWhenNotClosed(s);
     }
 
     private long acquireWhenNotClosed(CircuitBreakerState s) {
@@ -97,8 +90,8 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
         while (true) {
             CircuitBreakerState next = switch (s.state()) {
                 case CLOSED -> s;
-                case OPEN -> s.openDurationElapsed(now) ? s.halfOpenWithOneProbe(now) : null;
-                case HALF_OPEN -> s.probesInFlight() < permittedInHalfOpen ? s.withProbeTaken() : null;
+                case OPEN -> s.openDurationElapsed(now) ? s.halfOpened(now) : null;
+                case HALF_OPEN -> s.runningProbes() < permittedInHalfOpen ? s.withProbeTaken() : null;
                 case ISOLATED -> null;
             };
             if (next == null) {
@@ -107,15 +100,16 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
                 return NO_PERMIT;
             }
             if (next == s) {
-                return s.generation();
+                return s.generation() << 1;
             }
-            if (ref.compareAndSet(s, next)) {
-                if (s.state() == CircuitState.OPEN) {
-                    changed(new Change(s, next, Reason.OPEN_DURATION_ELAPSED));
-                }
-                return next.generation();
+            if (!ref.compareAndSet(s, next)) {
+                s = ref.get();
+            } else if (s.state() == CircuitState.OPEN) {
+                changed(new Change(s, next, Reason.OPEN_DURATION_ELAPSED));
+                s = next; // now compete for a probe like every other caller
+            } else {
+                return CircuitBreakerState.probePermit(next.generation());
             }
-            s = ref.get();
         }
     }
 
@@ -132,7 +126,7 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     @Override
     public final void releasePermission() {
         CircuitBreakerState s = ref.get();
-        returnProbe(s, s.generation());
+        returnProbe(s, s.guessPermit());
     }
 
     @Override
@@ -144,13 +138,13 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
 
     @Override
     public final void onPermitSuccess(long permit, long durationNanos) {
-        succeeded(ref.get(), permit, durationNanos, NO_TIME);
+        counted(ref.get(), permit, durationNanos, NO_TIME, false, null, null);
     }
 
     @Override
     public final void onSuccess(long durationNanos) {
         CircuitBreakerState s = ref.get();
-        succeeded(s, s.generation(), durationNanos, NO_TIME);
+        counted(s, s.guessPermit(), durationNanos, NO_TIME, false, null, null);
     }
 
     @Override
@@ -161,7 +155,7 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     @Override
     public final void onResult(long durationNanos, Object result) {
         CircuitBreakerState s = ref.get();
-        returned(s, s.generation(), durationNanos, result, NO_TIME);
+        returned(s, s.guessPermit(), durationNanos, result, NO_TIME);
     }
 
     @Override
@@ -173,35 +167,27 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     public final void onFailure(long durationNanos, Throwable failure) {
         Objects.requireNonNull(failure, "failure");
         CircuitBreakerState s = ref.get();
-        threw(s, s.generation(), durationNanos, failure, NO_TIME);
+        threw(s, s.guessPermit(), durationNanos, failure, NO_TIME);
     }
 
     private void returned(CircuitBreakerState s, long permit, long nanos, Object result, long now) {
         if (checksResults && CircuitBreakerVerdict.resultFails(config, result)) {
-            failed(s, permit, nanos, now, null, result);
+            counted(s, permit, nanos, now, true, null, result);
         } else {
-            succeeded(s, permit, nanos, now);
+            counted(s, permit, nanos, now, false, null, null);
         }
     }
 
     private void threw(CircuitBreakerState s, long permit, long nanos, Throwable failure, long now) {
         switch (CircuitBreakerVerdict.ofFailure(config, failure)) {
-            case FAILURE -> failed(s, permit, nanos, now, failure, null);
-            case SUCCESS -> succeeded(s, permit, nanos, now);
+            case FAILURE -> counted(s, permit, nanos, now, true, failure, null);
+            case SUCCESS -> counted(s, permit, nanos, now, false, null, null);
             case IGNORED -> {
                 counters.ignored.increment();
                 returnProbe(s, permit);
                 events.ignored(nanos, failure);
             }
         }
-    }
-
-    private void succeeded(CircuitBreakerState s, long permit, long nanos, long now) {
-        counted(s, permit, nanos, now, false, null, null);
-    }
-
-    private void failed(CircuitBreakerState s, long permit, long nanos, long now, Throwable failure, Object result) {
-        counted(s, permit, nanos, now, true, failure, result);
     }
 
     /**
@@ -216,12 +202,14 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
             counters.slowCalls.increment();
         }
         Change change = null;
-        if (s.generation() == permit) {
+        if (s.generation() == permit >>> 1) {
             change = switch (s.state()) {
                 case CLOSED -> failure ? closedFailure(s, slow, now) : closedSuccess(s, slow, now);
-                case HALF_OPEN -> probeCompleted(s, !failure && !slow, now);
+                case HALF_OPEN -> probeCompleted(s, permit, !failure && !slow, now);
                 case OPEN, ISOLATED -> null;
             };
+        } else {
+            returnProbe(s, permit); // a call from an earlier period decides nothing, but may free a slot
         }
         if (!failure) {
             events.succeeded(nanos, slow);
@@ -235,47 +223,49 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
 
     // ---- half-open ----------------------------------------------------------------------------------
 
-    /** A probe of generation {@code s} finished; {@code good} closes after enough, else re-opens. */
-    private Change probeCompleted(CircuitBreakerState s, boolean good, long now) {
-        long permit = s.generation();
+    /** A probe finished; {@code good} counts toward closing, anything else re-opens. */
+    private Change probeCompleted(CircuitBreakerState s, long permit, boolean good, long now) {
         long time = now == NO_TIME ? clock.nanoTime() : now;
-        while (isProbeOf(s, permit)) {
-            CircuitBreakerState next;
+        while (s.isCurrentProbe(permit)) {
+            CircuitBreakerState done = good ? s.withProbeSucceeded() : s.withProbeReturned();
+            CircuitBreakerState next = done;
             Reason reason = null;
             if (!good) {
                 int reopens = s.reopens() == Integer.MAX_VALUE ? Integer.MAX_VALUE : s.reopens() + 1;
-                next = s.opened(time, config.openNanosAfter(reopens), reopens);
+                next = done.opened(time, config.openNanosAfter(reopens), reopens);
                 reason = Reason.PROBE_FAILED;
-            } else if (s.probeSuccesses() + 1 >= successThreshold) {
-                next = s.closed(time, windowShift());
+            } else if (done.probeSuccesses() >= successThreshold) {
+                next = done.closed(time, windowShift());
                 reason = Reason.SUCCESS_THRESHOLD;
-            } else {
-                next = s.withProbeSucceeded();
             }
             if (ref.compareAndSet(s, next)) {
                 return reason == null ? null : new Change(s, next, reason);
             }
             s = ref.get();
         }
+        returnProbe(s, permit); // the period ended meanwhile: this probe now holds an earlier slot
         return null;
     }
 
-    /** Frees the probe slot of a permit whose call counted as nothing or never ran. */
+    /** Frees the slot of a probe that decides nothing: released, ignored, or from an earlier period. */
     private void returnProbe(CircuitBreakerState s, long permit) {
-        while (isProbeOf(s, permit)) {
-            if (ref.compareAndSet(s, s.withProbeReturned())) {
+        while (true) {
+            CircuitBreakerState next;
+            if (s.isCurrentProbe(permit)) {
+                next = s.withProbeReturned();
+            } else if (s.isEarlierProbe(permit)) {
+                next = s.withEarlierProbeReturned();
+            } else {
+                return;
+            }
+            if (ref.compareAndSet(s, next)) {
                 return;
             }
             s = ref.get();
         }
     }
 
-    /** Whether {@code s} is the half-open period of {@code permit} with a probe to account for. */
-    private static boolean isProbeOf(CircuitBreakerState s, long permit) {
-        return s.state() == CircuitState.HALF_OPEN && s.generation() == permit && s.probesInFlight() > 0;
-    }
-
-    /** Installs an open state over closed {@code s} if {@code s} is still current. */
+    /** Installs an open state over closed {@code s} if {@code s} is still current; one attempt. */
     final Change openFrom(CircuitBreakerState s, long now, Reason reason) {
         CircuitBreakerState next = s.opened(now, config.openNanosAfter(0), 0);
         return ref.compareAndSet(s, next) ? new Change(s, next, reason) : null;
@@ -337,7 +327,7 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     @Override
     public final void reset() {
         long now = clock.nanoTime();
-        Change change = swap(s -> s.closed(now, windowShift()), Reason.RESET);
+        Change change = swap(s -> s.reset(now, windowShift()), Reason.RESET);
         events.reset();
         changed(change);
     }

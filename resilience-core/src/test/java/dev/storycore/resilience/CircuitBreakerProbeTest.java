@@ -102,6 +102,42 @@ class CircuitBreakerProbeTest {
     }
 
     @Test
+    void probeStillRunningFromAnEarlierHalfOpenPeriodKeepsItsSlot() {
+        CircuitBreaker breaker = builder().permittedCallsInHalfOpen(2).build();
+        openAndWait(breaker);
+        long first = breaker.acquirePermit();
+        long second = breaker.acquirePermit();
+        breaker.onPermitFailure(first, 0, DOWN);
+        clock.advance(Duration.ofSeconds(10));
+
+        long third = breaker.acquirePermit();
+        assertThat(third).isNotEqualTo(CircuitBreaker.NO_PERMIT);
+        assertThat(breaker.acquirePermit()).as("the second probe still runs").isEqualTo(CircuitBreaker.NO_PERMIT);
+        assertThat(breaker.snapshot().probesInFlight()).isEqualTo(2);
+
+        breaker.onPermitSuccess(second, 0);
+
+        assertThat(breaker.state()).as("an old probe decides nothing").isEqualTo(CircuitState.HALF_OPEN);
+        assertThat(breaker.acquirePermit()).as("but frees its slot").isNotEqualTo(CircuitBreaker.NO_PERMIT);
+    }
+
+    @Test
+    void resetForgetsProbesStillRunning() {
+        CircuitBreaker breaker = builder().permittedCallsInHalfOpen(1).build();
+        openAndWait(breaker);
+        long forgotten = breaker.acquirePermit();
+        breaker.reset();
+        openAndWait(breaker);
+        long probe = breaker.acquirePermit();
+        assertThat(probe).isNotEqualTo(CircuitBreaker.NO_PERMIT);
+
+        breaker.onPermitSuccess(forgotten, 0);
+
+        assertThat(breaker.snapshot().probesInFlight()).isEqualTo(1);
+        assertThat(breaker.acquirePermit()).isEqualTo(CircuitBreaker.NO_PERMIT);
+    }
+
+    @Test
     void openDurationGrowsWithEachFailedProbeUpToTheCap() {
         CircuitBreaker breaker = builder().openDurationBackoff(2.0, Duration.ofSeconds(35)).build();
         fail(breaker);
