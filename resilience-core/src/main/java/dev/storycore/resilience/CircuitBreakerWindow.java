@@ -54,34 +54,36 @@ final class CircuitBreakerWindow {
     /** Records one completed call in the bucket of {@code epoch}. */
     void record(long epoch, boolean failure, boolean slow) {
         int base = 3 * (int) (epoch % buckets);
-        if (!increment(base + CALLS, epoch)) {
+        long counted = increment(base + CALLS, epoch);
+        if (counted < 0) {
             return;
         }
         if (failure) {
-            increment(base + FAILURES, epoch);
+            increment(base + FAILURES, counted);
         }
         if (slow) {
-            increment(base + SLOW, epoch);
+            increment(base + SLOW, counted);
         }
     }
 
-    /** Adds one to a word; {@code false} when the word is saturated. */
-    private boolean increment(int index, long epoch) {
+    /** Adds one to a word; returns the epoch it was counted in, or -1 when the word is saturated. */
+    private long increment(int index, long epoch) {
         while (true) {
             long word = words.get(index);
+            long wordEpoch = word >>> COUNT_BITS;
             long next;
             // A word already at a later epoch belongs to a caller whose clock read a little later;
             // this call completed at that bucket's start, so it joins it rather than wiping it.
-            if (word >>> COUNT_BITS >= epoch) {
+            if (wordEpoch >= epoch) {
                 if ((word & MAX_COUNT) == MAX_COUNT) {
-                    return false;
+                    return -1;
                 }
                 next = word + 1;
             } else {
                 next = epoch << COUNT_BITS | 1;
             }
             if (words.weakCompareAndSetVolatile(index, word, next)) {
-                return true;
+                return Math.max(wordEpoch, epoch);
             }
         }
     }
