@@ -18,18 +18,25 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Besides {@link #execute} and {@link #executeOutcome}, a breaker offers a manual protocol for
- * composition and asynchronous calls: ask for permission, run the call, report exactly one outcome
- * (or hand the permission back). The permit form ({@link #acquirePermit()} and the {@code onPermit*}
- * methods) ties each outcome to the state period it was admitted in, so the result of a call admitted
- * before the breaker opened never counts as a half-open probe; prefer it for calls that may run long.
- * The boolean form ({@link #tryAcquirePermission()}, {@link #onSuccess}, ...) applies each outcome to
- * the breaker's current state.
+ * composition and asynchronous calls: ask for permission, run the call, then resolve the permission
+ * exactly once by reporting one outcome or handing it back. The permit form ({@link #acquirePermit()}
+ * and the {@code onPermit*} methods) ties each outcome to the state period it was admitted in, so the
+ * result of a call admitted before the breaker last changed state never counts as a probe or opens the
+ * breaker again; prefer it for calls that may run long. The boolean form ({@link #tryAcquirePermission()},
+ * {@link #onSuccess}, ...) applies each outcome to the current period: while half-open, a report is
+ * taken for one of the running probes.
+ *
+ * <p>Half-open, at most {@code permittedCallsInHalfOpen} probes run at once, counting probes admitted
+ * by earlier half-open periods that have not reported yet. A permission that is never resolved
+ * therefore keeps its probe slot until {@link #reset()}.
  *
  * <p>Open turns into half-open lazily, on the first permission request after the open duration, so
  * {@link #state()} may still say {@link CircuitState#OPEN} when a probe would already be admitted.
  *
- * <p>Thread-safe and lock-free. With no listener, asking for permission and reporting a success while
- * closed allocates nothing; in consecutive mode it is one volatile read plus a counter increment.
+ * <p>Thread-safe and lock-free. While closed, asking for permission and reporting a success allocate
+ * nothing (events are built only for a registered listener): in consecutive mode that is one volatile
+ * read on each side and one counter increment; the failure-rate mode adds a clock reading and one
+ * compare-and-set on a preallocated window bucket.
  */
 public interface CircuitBreaker {
 

@@ -139,7 +139,8 @@ public final class CircuitBreakerBuilder {
     }
 
     /**
-     * Makes long calls count toward opening even when they succeed; selects failure-rate mode.
+     * Makes long calls count toward opening even when they succeed; selects failure-rate mode. While
+     * half-open, a slow probe counts as a failed one and re-opens the breaker.
      *
      * @param slowCallDuration      a call this long or longer is slow; default: none is
      * @param slowCallRateThreshold the slow percentage in (0, 100] that opens the breaker; default 100

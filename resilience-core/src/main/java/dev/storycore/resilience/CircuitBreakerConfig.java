@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  * {@link CallNotPermittedException} (an inner policy refused, the protected service was never called)
  * is always ignored; otherwise a failure that {@code recordIf} accepts is a failure and any other is a
  * success, since the service answered. A returned value that {@code recordResult} accepts is a failure.
+ * A predicate that throws is logged and the outcome counts as a failure.
  *
  * <p>Thread-safe: immutable, provided the predicates, classifier, clock and listener are.
  *

@@ -77,7 +77,8 @@ public sealed interface CircuitBreakerEvent {
      *
      * @param breakerName the breaker
      * @param at          when it completed
-     * @param duration    how long it took, as reported (zero where durations are not measured)
+     * @param duration    how long it took, as reported; {@code execute} measures calls only when slow calls
+     *                    are configured and reports zero otherwise
      * @param slow        whether it reached the slow-call duration
      */
     record CallSucceeded(String breakerName, Instant at, Duration duration, boolean slow)

@@ -44,17 +44,24 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
     final AtomicReference<CircuitBreakerState> ref;
     final CircuitBreakerEvents events;
     private final CircuitBreakerConfig config;
-    private final boolean measuresTime;
+    private final boolean needsTime;
+    private final boolean measuresDuration;
     private final long slowNanos;
     private final int permittedInHalfOpen;
     private final int successThreshold;
     private final boolean checksResults;
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
 
-    CircuitBreakerStateMachine(CircuitBreakerConfig config, boolean measuresTime, long slowNanos) {
+    /**
+     * @param needsTime whether outcomes need the clock reading of their completion
+     * @param slowNanos the slow-call duration; {@code Long.MAX_VALUE} when no call is slow, in which
+     *                  case calls are not timed at all
+     */
+    CircuitBreakerStateMachine(CircuitBreakerConfig config, boolean needsTime, long slowNanos) {
         this.config = config;
         this.clock = config.clock();
-        this.measuresTime = measuresTime;
+        this.needsTime = needsTime;
+        this.measuresDuration = slowNanos != Long.MAX_VALUE;
         this.slowNanos = slowNanos;
         this.permittedInHalfOpen = config.permittedCallsInHalfOpen();
         this.successThreshold = config.successThreshold();
@@ -291,21 +298,21 @@ abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker
         return CircuitBreakerCalls.executeOutcome(this, call);
     }
 
-    /** The clock reading to time a call from, or 0 when this mode does not measure calls. */
+    /** The clock reading to time a call from, or 0 when no call can be slow (a clock read saved). */
     final long startTime() {
-        return measuresTime ? clock.nanoTime() : 0;
+        return measuresDuration ? clock.nanoTime() : 0;
     }
 
     /** Reports a call started at {@link #startTime()} that threw. */
     final void threw(long permit, long start, Throwable failure) {
-        long end = measuresTime ? clock.nanoTime() : NO_TIME;
-        threw(ref.get(), permit, measuresTime ? end - start : 0, failure, end);
+        long end = needsTime || measuresDuration ? clock.nanoTime() : NO_TIME;
+        threw(ref.get(), permit, measuresDuration ? end - start : 0, failure, end);
     }
 
     /** Reports a call started at {@link #startTime()} that returned. */
     final void returned(long permit, long start, Object result) {
-        long end = measuresTime ? clock.nanoTime() : NO_TIME;
-        returned(ref.get(), permit, measuresTime ? end - start : 0, result, end);
+        long end = needsTime || measuresDuration ? clock.nanoTime() : NO_TIME;
+        returned(ref.get(), permit, measuresDuration ? end - start : 0, result, end);
     }
 
     // ---- by hand ------------------------------------------------------------------------------------
