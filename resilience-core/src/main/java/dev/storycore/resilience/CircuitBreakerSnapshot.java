@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * A consistent picture of a {@link CircuitBreaker} at one moment, from one read of its state. The window
  * counts of the failure-rate mode are read just after and may include calls that completed meanwhile.
+ * Immutable and thread-safe.
  *
  * @param state               the state
  * @param failureRate         failures as a percentage of the calls in the window, or -1 when the window

@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  *       nothing, so a long call admitted before the breaker opened can neither close nor re-open it.
  *       The boolean protocol stands for the most plausible permit ({@link CircuitBreakerState#guessPermit()}).
  *   <li>Allocation happens on state changes, on failures in consecutive mode (a new state with the
- *       count), on refusals (the exception) and when a listener is registered (the events).
+ *       count), on refusals by {@code execute} (the exception) and for a registered listener (events).
  * </ul>
  */
 abstract sealed class CircuitBreakerStateMachine implements CircuitBreaker

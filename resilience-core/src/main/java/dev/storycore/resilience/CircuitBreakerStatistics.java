@@ -3,7 +3,8 @@ package dev.storycore.resilience;
 /**
  * Lifetime totals of a {@link CircuitBreaker}, read from its counters. The totals only grow, as
  * monitoring systems expect of counters: {@link CircuitBreaker#reset()} does not clear them. Each total
- * is read separately, so under load one read may be a few calls ahead of another.
+ * is read separately, so under load one read may be a few calls ahead of another. Immutable and
+ * thread-safe.
  *
  * <p>Every call that asked for permission and completed is counted exactly once, as a success, failure,
  * ignored call or refusal; a permission handed back unused is not counted.

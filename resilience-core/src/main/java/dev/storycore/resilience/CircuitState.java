@@ -12,6 +12,8 @@ package dev.storycore.resilience;
  *   any       ── isolate() ───────────────────────────────────▶ ISOLATED
  *   any       ── reset() ─────────────────────────────────────▶ CLOSED
  * </pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum CircuitState {
 

@@ -31,13 +31,7 @@ class CircuitBreakerAllocationTest {
     void consecutiveModeExecuteAllocatesNothingWhileClosed() throws Exception {
         CircuitBreaker breaker = CircuitBreaker.builder("alloc").build();
 
-        long bytes = allocatedBy(() -> {
-            long sum = 0;
-            for (int i = 0; i < CALLS; i++) {
-                sum += breaker.execute(WORK).length();
-            }
-            return sum;
-        });
+        long bytes = allocatedBy(() -> executeMany(breaker));
 
         assertThat(bytes).isLessThan(SLACK_BYTES);
     }
@@ -47,13 +41,7 @@ class CircuitBreakerAllocationTest {
         CircuitBreaker breaker = CircuitBreaker.builder("alloc").minimumCalls(5)
                 .slowCallThreshold(Duration.ofMinutes(5), 80).build();
 
-        long bytes = allocatedBy(() -> {
-            long sum = 0;
-            for (int i = 0; i < CALLS; i++) {
-                sum += breaker.execute(WORK).length();
-            }
-            return sum;
-        });
+        long bytes = allocatedBy(() -> executeMany(breaker));
 
         assertThat(bytes).isLessThan(SLACK_BYTES);
     }
@@ -74,6 +62,14 @@ class CircuitBreakerAllocationTest {
         });
 
         assertThat(bytes).isLessThan(SLACK_BYTES);
+    }
+
+    private static long executeMany(CircuitBreaker breaker) {
+        long sum = 0;
+        for (int i = 0; i < CALLS; i++) {
+            sum += breaker.execute(WORK).length();
+        }
+        return sum;
     }
 
     private long allocatedBy(LongSupplier work) throws ReflectiveOperationException {
