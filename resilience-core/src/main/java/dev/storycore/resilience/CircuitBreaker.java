@@ -2,6 +2,9 @@ package dev.storycore.resilience;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Stops calling a failing service for a while, then lets a few probe calls decide whether it has
@@ -177,6 +180,39 @@ public interface CircuitBreaker {
      * @param permit the permit from {@link #acquirePermit()}
      */
     void releasePermit(long permit);
+
+    /**
+     * Runs an asynchronous call under this breaker: takes a permit, starts the call, and reports its
+     * completion with the duration measured on the configured clock. Blocks no thread.
+     *
+     * @param supplier starts the call and returns its stage
+     * @param <T>      the result type
+     * @return the call's stage, or a failed one with {@link CircuitOpenException} when not permitted
+     */
+    default <T> CompletionStage<T> executeAsync(Supplier<? extends CompletionStage<T>> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        long permit = acquirePermit();
+        if (permit == NO_PERMIT) {
+            return CompletableFuture.failedFuture(rejection());
+        }
+        Clock clock = config().clock();
+        long start = clock.nanoTime();
+        CompletionStage<T> stage;
+        try {
+            stage = supplier.get();
+        } catch (RuntimeException | Error e) {
+            onPermitFailure(permit, clock.nanoTime() - start, e);
+            throw e;
+        }
+        return stage.whenComplete((value, failure) -> {
+            long duration = clock.nanoTime() - start;
+            if (failure == null) {
+                onPermitResult(permit, duration, value);
+            } else {
+                onPermitFailure(permit, duration, DefaultErrorClassifier.unwrap(failure));
+            }
+        });
+    }
 
     /**
      * A new exception describing a refusal now, for callers of the manual protocol that throw; its
