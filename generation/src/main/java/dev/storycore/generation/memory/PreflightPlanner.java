@@ -93,8 +93,8 @@ public final class PreflightPlanner {
             var other = new PreflightSearch(lighter, usable, correction);
             var found = other.run(switched, true);
             if (found.fits()) {
-                var first = new PlanStep(PlanAction.LIGHTER_MODEL, "model " + model.id() + " -> " + lighter.id()
-                        + " (" + switched.size() + "x" + switched.frames() + ")", other.peak(switched));
+                var first = new PlanStep(PlanAction.LIGHTER_MODEL, RequestDiff.describe(request, switched),
+                        other.peak(switched));
                 return plan(request, capacityBytes, usable, initial,
                         steps(other, switched, found.changes(), List.of(first)), found.result(),
                         other.peak(found.result()), "");
@@ -115,11 +115,11 @@ public final class PreflightPlanner {
     private static List<PlanStep> steps(PreflightSearch search, GenerationRequest start,
             List<PreflightSearch.Change> changes, List<PlanStep> before) {
         var steps = new ArrayList<>(before);
-        var applied = new ArrayList<PreflightSearch.Change>();
+        GenerationRequest current = start;
         for (var change : changes) {
-            applied.add(change);
-            steps.add(new PlanStep(change.action(), change.detail(),
-                    search.peak(PreflightSearch.replay(start, applied))));
+            GenerationRequest next = change.apply().apply(current);
+            steps.add(new PlanStep(change.action(), RequestDiff.describe(current, next), search.peak(next)));
+            current = next;
         }
         return steps;
     }

@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  */
 final class PreflightSearch {
 
-    /** One change of a plan: what, in words, and the function that makes it. */
-    record Change(PlanAction action, String detail, UnaryOperator<GenerationRequest> apply) {
+    /** One change of a plan: which action, and the function that makes it. */
+    record Change(PlanAction action, UnaryOperator<GenerationRequest> apply) {
     }
 
     /** The outcome on one model. */
@@ -39,7 +39,7 @@ final class PreflightSearch {
     Attempt run(GenerationRequest request, boolean allowCuts) {
         var changes = new ArrayList<Change>();
         GenerationRequest current = request;
-        for (Change knob : knobs(request)) {
+        for (Change knob : knobs()) {
             if (fits(current)) {
                 break;
             }
@@ -95,13 +95,11 @@ final class PreflightSearch {
         }
         if (frames < original.frames()) {
             int target = frames;
-            changes.add(new Change(PlanAction.FEWER_FRAMES, "frames " + original.frames() + " -> " + target,
-                    r -> r.toBuilder().frames(target).build()));
+            changes.add(new Change(PlanAction.FEWER_FRAMES, r -> r.toBuilder().frames(target).build()));
         }
         if (!size.equals(original.size())) {
             FrameSize target = size;
-            changes.add(new Change(PlanAction.LOWER_RESOLUTION, "size " + original.size() + " -> " + target,
-                    r -> FitSearch.withSize(r, target)));
+            changes.add(new Change(PlanAction.LOWER_RESOLUTION, r -> FitSearch.withSize(r, target)));
         }
     }
 
@@ -118,17 +116,13 @@ final class PreflightSearch {
         }
     }
 
-    private static List<Change> knobs(GenerationRequest request) {
+    private static List<Change> knobs() {
         return List.of(
-                new Change(PlanAction.ENABLE_VAE_TILING, "VAE decodes in " + request.vaeTileSize() + "-pixel tiles",
-                        r -> r.toBuilder().vaeTiling(true).build()),
-                new Change(PlanAction.TEXT_ENCODER_ON_CPU, "text encoder runs on the CPU",
-                        r -> r.toBuilder().textEncoderOnCpu(true).build()),
-                new Change(PlanAction.FP8_WEIGHTS, "precision " + request.precision() + " -> FP8",
-                        r -> r.toBuilder().precision(Precision.FP8).build()),
-                new Change(PlanAction.MODEL_OFFLOAD, "offload NONE -> MODEL",
+                new Change(PlanAction.ENABLE_VAE_TILING, r -> r.toBuilder().vaeTiling(true).build()),
+                new Change(PlanAction.TEXT_ENCODER_ON_CPU, r -> r.toBuilder().textEncoderOnCpu(true).build()),
+                new Change(PlanAction.FP8_WEIGHTS, r -> r.toBuilder().precision(Precision.FP8).build()),
+                new Change(PlanAction.MODEL_OFFLOAD,
                         r -> r.offload() == Offload.NONE ? r.toBuilder().offload(Offload.MODEL).build() : r),
-                new Change(PlanAction.SEQUENTIAL_OFFLOAD, "offload -> SEQUENTIAL",
-                        r -> r.toBuilder().offload(Offload.SEQUENTIAL).build()));
+                new Change(PlanAction.SEQUENTIAL_OFFLOAD, r -> r.toBuilder().offload(Offload.SEQUENTIAL).build()));
     }
 }
