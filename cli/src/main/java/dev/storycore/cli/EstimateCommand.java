@@ -124,6 +124,7 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         throw new UsageException("bad " + option + " '" + value + "': expected one of "
-                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+                + java.util.Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 }

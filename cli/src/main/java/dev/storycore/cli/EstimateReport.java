@@ -50,7 +50,8 @@ record EstimateReport(ModelSpec model, GpuProfile gpu, ValidationResult validate
         line(text, "GPU", gpu.name() + " (" + GpuProfile.formatGb(gpu.vramGb()) + " GB, "
                 + GpuProfile.formatGb(plan.usableGb()) + " GB usable)");
         line(text, "Peak VRAM", fmt(estimate.peakGb()) + " GB (encode " + fmt(gb(estimate.encodeBytes()))
-                + ", denoise " + fmt(gb(estimate.denoiseBytes())) + ", decode " + fmt(gb(estimate.decodeBytes())) + ")");
+                + ", denoise " + fmt(gb(estimate.denoiseBytes()))
+                + ", decode " + fmt(gb(estimate.decodeBytes())) + ")");
         line(text, "Fits", plan.fitsAsIs() ? "yes" : "no");
         if (!plan.steps().isEmpty()) {
             var table = new TextTable("STEP", "ACTION", "CHANGE", "PEAK");

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class GpuChoice {
 
     @Option(names = "--gpu", paramLabel = "NAME",
-            description = "A preset GPU: 4090, rtx-4080, a100-80, h100 ... (see `storycore gpus`).")
+            description = "A preset GPU: 4090, rtx-4080, a100-80, h100 ... (see `storycore gpus`;"
+                    + " default rtx-4080, 16 GB).")
     String name;
 
     @Option(names = "--vram", paramLabel = "GB", description = "A GPU with this much memory in GB (GiB).")

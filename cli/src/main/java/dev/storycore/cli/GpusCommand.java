@@ -30,7 +30,8 @@ final class GpusCommand implements Callable<Integer> {
         var table = new TextTable("ID", "NAME", "VRAM", "BF16", "FP8", "CC");
         for (GpuProfile gpu : GpuPresets.all()) {
             table.row(gpu.id() + (gpu.equals(GpuPresets.DEFAULT) ? " *" : ""), gpu.name(),
-                    GpuProfile.formatGb(gpu.vramGb()) + " GB", yes(gpu.bf16()), yes(gpu.fp8()), gpu.computeCapability());
+                    GpuProfile.formatGb(gpu.vramGb()) + " GB", yes(gpu.bf16()), yes(gpu.fp8()),
+                    gpu.computeCapability());
         }
         out.print(table.render(""));
         out.println("* default when a command names no GPU; GB = GiB; FP8 = native FP8 tensor cores");

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class GpuCapabilities {
 
     private static final Pattern NATIVE_FP8 = Pattern.compile(
-            "rtx ?[45]0\\d0|\\bl4\\b|\\bl40|\\bh1\\d\\d|\\bh200|\\bh20\\b|\\bgh200|\\bb[12]00|\\bgb200|rtx \\d+ ada|rtx pro");
+            "rtx ?[45]0\\d0|\\bl4\\b|\\bl40|\\bh1\\d\\d|\\bh200|\\bh20\\b|\\bgh200"
+                    + "|\\bb[12]00|\\bgb200|rtx \\d+ ada|rtx pro");
     private static final Pattern NO_BF16 = Pattern.compile(
             "\\bgtx\\b|rtx ?20\\d0|titan|quadro|\\bt4\\b|\\bv100|\\bp100|\\bp40\\b|\\bk80\\b|\\bm60\\b");
 

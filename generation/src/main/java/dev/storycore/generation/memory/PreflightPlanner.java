@@ -71,7 +71,8 @@ public final class PreflightPlanner {
      * @param capacityBytes the GPU memory
      * @param correction    the factor, at least 1
      * @return the plan
-     * @throws IllegalArgumentException if the correction is below 1 or not a number
+     * @throws IllegalArgumentException if the correction is below 1 or not a number, or the request has a
+     *                                  size, frame count or batch below 1 (validate it first)
      * @throws dev.storycore.generation.GenerationException if the request names an unknown model
      */
     public Plan plan(GenerationRequest request, long capacityBytes, double correction) {

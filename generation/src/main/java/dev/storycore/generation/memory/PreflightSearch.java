@@ -89,8 +89,7 @@ final class PreflightSearch {
             size = FitSearch.largestFittingSize(model, current, FitSearch.RESOLUTION_FLOOR, budget, correction)
                     .orElse(smaller.isEmpty() ? current.size() : smaller.get(smaller.size() - 1));
             // A smaller frame may leave room for frames cut a moment ago.
-            GenerationRequest resized = FitSearch.withSize(original, size).toBuilder().frames(original.frames()).build();
-            GenerationRequest trial = replay(resized, changes);
+            GenerationRequest trial = replay(FitSearch.withSize(original, size), changes);
             frames = FitSearch.largestFittingFrames(model, trial, minFrames, budget, correction).orElse(minFrames);
         }
         if (frames < original.frames()) {

@@ -90,7 +90,8 @@ public final class VramEstimator {
         boolean allResident = request.offload() == Offload.NONE;
         long encode = RUNTIME_OVERHEAD_BYTES + weights.encoders + (allResident ? weights.diffusion + weights.vae : 0);
         long denoise = RUNTIME_OVERHEAD_BYTES + weights.diffusion + (allResident ? weights.vae : 0) + activations;
-        long decode = RUNTIME_OVERHEAD_BYTES + weights.vae + decodeWork + output + (allResident ? weights.diffusion : 0);
+        long decode = RUNTIME_OVERHEAD_BYTES + weights.vae + decodeWork + output
+                + (allResident ? weights.diffusion : 0);
         MemoryPhase phase = denoise >= encode && denoise >= decode ? MemoryPhase.DENOISE
                 : encode >= decode ? MemoryPhase.ENCODE : MemoryPhase.DECODE;
         long peak = Math.max(denoise, Math.max(encode, decode));

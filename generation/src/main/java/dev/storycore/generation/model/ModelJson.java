@@ -28,7 +28,8 @@ final class ModelJson {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where = location == null ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new GenerationException(origin + ": not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         JsonNode models = root != null && root.isObject() ? root.get("models") : root;

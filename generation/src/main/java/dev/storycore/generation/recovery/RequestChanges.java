@@ -46,7 +46,8 @@ final class RequestChanges {
             case SWITCH_TO_FP16 -> b.precision(Precision.FP16).build();
             case LOWER_CFG -> lowerCfg(r, context.modelOf(r));
             case VALIDATE_AND_SNAP_REQUEST -> new RequestValidator(context.models()).validate(r).request();
-            case CLAMP_STEPS_AND_CFG -> b.steps(clamp(r.steps(), RequestValidator.MIN_STEPS, RequestValidator.MAX_STEPS))
+            case CLAMP_STEPS_AND_CFG -> b
+                    .steps(clamp(r.steps(), RequestValidator.MIN_STEPS, RequestValidator.MAX_STEPS))
                     .cfg(Math.max(RequestValidator.MIN_CFG, Math.min(RequestValidator.MAX_CFG, r.cfg()))).build();
             case MATCH_MODEL_FPS -> b.fps(context.modelOf(r).fps()).build();
             case TRUNCATE_PROMPT -> b.prompt(truncate(r.prompt())).build();

@@ -43,12 +43,14 @@ class VramEstimatorPropertiesTest {
     @Property
     void moreFramesNeverNeedLessMemory(@ForAll("requests") GenerationRequest request,
             @ForAll @IntRange(min = 1, max = 64) int extra) {
-        assertThat(peak(request.toBuilder().frames(request.frames() + extra).build())).isGreaterThanOrEqualTo(peak(request));
+        assertThat(peak(request.toBuilder().frames(request.frames() + extra).build()))
+                .isGreaterThanOrEqualTo(peak(request));
     }
 
     @Property
     void largerFramesNeverNeedLessMemory(@ForAll("requests") GenerationRequest request,
-            @ForAll @IntRange(min = 1, max = 512) int extraWidth, @ForAll @IntRange(min = 0, max = 512) int extraHeight) {
+            @ForAll @IntRange(min = 1, max = 512) int extraWidth,
+            @ForAll @IntRange(min = 0, max = 512) int extraHeight) {
         var larger = request.toBuilder().size(request.width() + extraWidth, request.height() + extraHeight).build();
         assertThat(peak(larger)).isGreaterThanOrEqualTo(peak(request));
     }

@@ -2,6 +2,7 @@ package dev.storycore.generation.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.storycore.generation.hardware.GpuProfile;
 import dev.storycore.generation.model.ModelRegistry;
@@ -22,8 +23,8 @@ class VramEstimatorTest {
         var request = GenerationRequest.builder(a14b, Workflow.TEXT_TO_VIDEO).build();
         VramEstimate resident = estimator.estimate(a14b, request);
         VramEstimate offloaded = estimator.estimate(a14b, request.toBuilder().offload(Offload.MODEL).build());
-        assertThat(GpuProfile.gigabytes(resident.weightsBytes())).isCloseTo(50.3, org.assertj.core.api.Assertions.within(0.1));
-        assertThat(GpuProfile.gigabytes(offloaded.weightsBytes())).isCloseTo(26.1, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(GpuProfile.gigabytes(resident.weightsBytes())).isCloseTo(50.3, within(0.1));
+        assertThat(GpuProfile.gigabytes(offloaded.weightsBytes())).isCloseTo(26.1, within(0.1));
         assertThat(resident.peakGb()).isGreaterThan(80);
     }
 

@@ -59,7 +59,8 @@ class ModelSpecTest {
     @Test
     void sumsComponentParametersByRole() {
         ModelSpec spec = ModelRegistry.builtIn().require("hunyuan-video-t2v");
-        assertThat(spec.parametersOf(ComponentRole.TEXT_ENCODER)).isEqualTo(7.623, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(spec.parametersOf(ComponentRole.TEXT_ENCODER))
+                .isEqualTo(7.623, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(spec.parametersOf(ComponentRole.IMAGE_ENCODER)).isZero();
     }
 }

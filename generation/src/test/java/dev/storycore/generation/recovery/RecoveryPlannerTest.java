@@ -43,7 +43,8 @@ class RecoveryPlannerTest {
     /** "Tried to allocate 4.00 GiB. GPU 0 has a total capacity of 15.70 GiB of which 1.20 GiB is free." */
     private static GenerationError oomOn4080(String node) {
         return error(GenerationErrorCategory.MEMORY_MANAGEMENT,
-                new ErrorDetails(4 * GIB, (long) (15.7 * GIB), (long) (1.2 * GIB), 0, node, "torch.OutOfMemoryError", ""));
+                new ErrorDetails(4 * GIB, (long) (15.7 * GIB), (long) (1.2 * GIB), 0, node,
+                        "torch.OutOfMemoryError", ""));
     }
 
     @Test
