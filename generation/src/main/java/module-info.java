@@ -13,4 +13,9 @@ module dev.storycore.generation {
     exports dev.storycore.generation.errors;
     exports dev.storycore.generation.fallback;
     exports dev.storycore.generation.media;
+    exports dev.storycore.generation.model;
+    exports dev.storycore.generation.hardware;
+    exports dev.storycore.generation.request;
+    exports dev.storycore.generation.memory;
+    exports dev.storycore.generation.recovery;
 }
