@@ -42,6 +42,8 @@ final class FakeHttpApi {
     private void route(HttpServer http, String path, HttpHandler handler) {
         http.createContext(path, exchange -> {
             try {
+                // The front door routes by a connection's first request only; the client must not reuse it.
+                exchange.getResponseHeaders().set("Connection", "close");
                 server.awaitSlowGate();
                 Optional<Integer> forced = server.takeForcedFailure();
                 if (forced.isPresent()) {
@@ -51,9 +53,6 @@ final class FakeHttpApi {
                 }
             } catch (RuntimeException e) {
                 text(exchange, 500, "500 Internal Server Error\n\n" + e, "text/plain");
-            } catch (IOException | Error e) {
-                e.printStackTrace();
-                throw e;
             } finally {
                 exchange.close();
             }
