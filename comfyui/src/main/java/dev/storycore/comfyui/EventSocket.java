@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,13 +54,15 @@ final class EventSocket implements WebSocket.Listener, AutoCloseable {
         URI uri = webSocketUri(baseUri, clientId);
         String endpoint = "GET " + uri;
         EventSocket socket = new EventSocket();
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder()
+                .connectTimeout(connectTimeout)
+                .buildAsync(uri, socket);
         try {
-            socket.webSocket = http.newWebSocketBuilder()
-                    .connectTimeout(connectTimeout)
-                    .buildAsync(uri, socket)
-                    .get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket.webSocket = opening.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return socket;
         } catch (TimeoutException e) {
+            // A handshake that completes after all must not leave a socket nobody reads.
+            opening.thenAccept(WebSocket::abort);
             throw new ComfyUiTimeoutException(endpoint + ": WebSocket handshake timed out after "
                     + Transport.human(handshakeTimeout), e);
         } catch (ExecutionException e) {
@@ -70,6 +73,7 @@ final class EventSocket implements WebSocket.Listener, AutoCloseable {
             }
             throw Transport.unavailable(endpoint, cause);
         } catch (InterruptedException e) {
+            opening.thenAccept(WebSocket::abort);
             Thread.currentThread().interrupt();
             throw new ComfyUiException(endpoint + ": interrupted while opening the WebSocket", e);
         }

@@ -44,7 +44,7 @@ public final class FakeComfyUi implements AutoCloseable {
     private final FakeQueue queue = new FakeQueue();
     private final FakeWorker worker;
     private final Thread workerThread;
-    private final Map<String, WebSocketConnection> sockets = new ConcurrentHashMap<>();
+    private final FakeSockets sockets = new FakeSockets(this);
     private final Map<String, ObjectNode> history = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Queue<Set<Fault>> scriptedFaults = new ConcurrentLinkedQueue<>();
@@ -55,7 +55,6 @@ public final class FakeComfyUi implements AutoCloseable {
     private final CountDownLatch slowRequestArrived = new CountDownLatch(1);
     private final AtomicInteger outputCounter = new AtomicInteger();
     private final AtomicInteger promptNumber = new AtomicInteger();
-    private final AtomicInteger webSocketConnections = new AtomicInteger();
     private final List<JsonNode> prompts = new CopyOnWriteArrayList<>();
     private final List<String> interrupts = new CopyOnWriteArrayList<>();
     private final List<JsonNode> frees = new CopyOnWriteArrayList<>();
@@ -72,7 +71,7 @@ public final class FakeComfyUi implements AutoCloseable {
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         new FakeHttpApi(this).register(http);
         http.start();
-        front = new FrontDoor(http.getAddress().getPort(), this::onWebSocket);
+        front = new FrontDoor(http.getAddress().getPort(), sockets::accept);
         worker = new FakeWorker(this, queue);
         workerThread = Thread.ofVirtual().name("fake-comfyui-worker").start(worker);
     }
@@ -165,7 +164,7 @@ public final class FakeComfyUi implements AutoCloseable {
     public void stop() {
         stopped = true;
         front.close();
-        sockets.values().forEach(WebSocketConnection::drop);
+        sockets.dropAll();
         // Cut held requests before letting their handlers go, so none of them answers.
         http.stop(0);
         releaseSlowResponses();
@@ -204,7 +203,7 @@ public final class FakeComfyUi implements AutoCloseable {
 
     /** How many WebSocket connections were opened so far. @return the count */
     public int webSocketConnections() {
-        return webSocketConnections.get();
+        return sockets.connections();
     }
 
     // ---- for the routes and the worker --------------------------------------------------------
@@ -242,7 +241,7 @@ public final class FakeComfyUi implements AutoCloseable {
         FakeJob job = new FakeJob(promptId, promptNumber.getAndIncrement(), clientId, prompt, faults,
                 json.createArrayNode());
         queue.add(job);
-        broadcastStatus();
+        sockets.broadcastStatus();
         return job;
     }
 
@@ -312,70 +311,12 @@ public final class FakeComfyUi implements AutoCloseable {
         history.put(job.promptId, entry);
     }
 
-    void sendTo(String clientId, String type, ObjectNode data) {
-        WebSocketConnection socket = sockets.get(clientId);
-        if (socket != null) {
-            socket.sendText(message(type, data));
-        }
+    FakeSockets sockets() {
+        return sockets;
     }
 
-    void broadcast(String type, ObjectNode data) {
-        String text = message(type, data);
-        sockets.values().forEach(socket -> socket.sendText(text));
-    }
-
-    void broadcastStatus() {
-        broadcast("status", statusData());
-    }
-
-    void sendPreview(String clientId) {
-        WebSocketConnection socket = sockets.get(clientId);
-        if (socket != null) {
-            socket.sendBinary(new byte[] {0, 0, 0, 1, 0, 0, 0, 2, (byte) 0x89, 'P', 'N', 'G'});
-        }
-    }
-
-    void dropSocket(String clientId) {
-        WebSocketConnection socket = sockets.remove(clientId);
-        if (socket != null) {
-            socket.drop();
-        }
-    }
-
-    private void onWebSocket(String query, WebSocketConnection connection) {
-        webSocketConnections.incrementAndGet();
-        String clientId = query.startsWith("clientId=") ? java.net.URLDecoder.decode(
-                query.substring("clientId=".length()), StandardCharsets.UTF_8) : java.util.UUID.randomUUID().toString();
-        WebSocketConnection previous = sockets.put(clientId, connection);
-        if (previous != null) {
-            previous.drop();
-        }
-        try {
-            connection.open();
-        } catch (IOException e) {
-            sockets.remove(clientId, connection);
-            connection.drop();
-            return;
-        }
-        connection.sendText(message("status", statusData().put("sid", clientId)));
-        String node = worker.lastNode();
-        if (node != null && queue.running().filter(job -> job.clientId.equals(clientId)).isPresent()) {
-            connection.sendText(message("executing", json.createObjectNode().put("node", node)));
-        }
-        connection.readLoop(text -> { });
-        sockets.remove(clientId, connection);
-    }
-
-    private ObjectNode statusData() {
-        ObjectNode data = json.createObjectNode();
-        data.putObject("status").putObject("exec_info").put("queue_remaining", queue.remaining());
-        return data;
-    }
-
-    private String message(String type, ObjectNode data) {
-        ObjectNode message = json.createObjectNode().put("type", type);
-        message.set("data", data);
-        return message.toString();
+    String lastNode() {
+        return worker.lastNode();
     }
 
     private static String resource(String name) throws IOException {

@@ -43,7 +43,7 @@ final class FakeWorker implements Runnable {
             while (!server.isStopped()) {
                 FakeJob job = queue.takeNext();
                 awaitAnswer(job);
-                server.broadcastStatus();
+                server.sockets().broadcastStatus();
                 execute(job);
                 lastNode = null;
             }
@@ -114,10 +114,10 @@ final class FakeWorker implements Runnable {
 
     private boolean afterFirstStep(FakeJob job, String id, JsonNode node, List<String> executed) {
         if (!job.has(Fault.SILENT)) {
-            server.sendPreview(job.clientId);
+            server.sockets().sendPreview(job.clientId);
         }
         if (job.has(Fault.DROP_SOCKET)) {
-            server.dropSocket(job.clientId);
+            server.sockets().drop(job.clientId);
         }
         if (job.has(Fault.DIE)) {
             server.stop();
@@ -145,7 +145,7 @@ final class FakeWorker implements Runnable {
         ObjectNode data = data(job).put("node_id", id).put("node_type", classType);
         data.set("executed", strings(executed));
         job.statusMessages.add(pair("execution_interrupted", data));
-        server.broadcast("execution_interrupted", data);
+        server.sockets().broadcast("execution_interrupted", data);
         finish(job, "error", false, server.json().createObjectNode());
     }
 
@@ -159,7 +159,7 @@ final class FakeWorker implements Runnable {
         done.putNull("node");
         done.put("prompt_id", job.promptId);
         send(job, "executing", done);
-        server.broadcastStatus();
+        server.sockets().broadcastStatus();
     }
 
     private void record(FakeJob job, String type, ObjectNode data) {
@@ -169,7 +169,7 @@ final class FakeWorker implements Runnable {
 
     private void send(FakeJob job, String type, ObjectNode data) {
         if (!job.has(Fault.SILENT)) {
-            server.sendTo(job.clientId, type, data);
+            server.sockets().sendTo(job.clientId, type, data);
         }
     }
 
