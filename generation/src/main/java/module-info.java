@@ -18,4 +18,5 @@ module dev.storycore.generation {
     exports dev.storycore.generation.request;
     exports dev.storycore.generation.memory;
     exports dev.storycore.generation.recovery;
+    exports dev.storycore.generation.backend;
 }
