@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Resilient generative video: error intelligence for HunyuanVideo and Wan.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ClassifyCommand.class,
         })
 public final class StoryCore implements Runnable {
 
