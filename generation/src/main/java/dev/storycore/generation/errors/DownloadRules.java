@@ -3,6 +3,7 @@ package dev.storycore.generation.errors;
 import static dev.storycore.generation.errors.GenerationErrorCategory.WEIGHTS_DOWNLOAD;
 import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
+import static dev.storycore.generation.errors.When.not;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.status;
@@ -26,7 +27,10 @@ final class DownloadRules {
 
     /** The report is about a model hub. */
     static final Predicate<ErrorReport> HUB = any(
-            phrase("huggingface", "hf_hub", "hf.co", "cdn-lfs", "hf_transfer", "civitai", "modelscope"),
+            phrase("huggingface", "hf_hub", "hf.co", "cdn-lfs", "hf_transfer", "civitai", "modelscope",
+                    "snapshot_download", "downloading shards", "hugging face", "hf token", "hf_token", "hf hub",
+                    "model hub"),
+            pattern("^fetching \\d+ files"),
             type("GatedRepoError", "RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError",
                     "LocalEntryNotFoundError", "HfHubHTTPError", "OfflineModeIsEnabled"));
 
@@ -35,7 +39,9 @@ final class DownloadRules {
             phrase("cannot access gated repo", "access to a gated repo", "trying to access a gated repo",
                     "gated repository", "is a gated model", "model is gated", "repo is gated"),
             all(HUB, any(status(403), phrase("is restricted", "authorized list", "awaiting a review",
-                    "accept the conditions", "agree to share"))));
+                    "accept the conditions", "agree to share"))),
+            all(HUB, pattern("\\bgated\\b|\\brequest access\\b|\\brequires? access\\b"),
+                    not(type("RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError"))));
 
     private static final Predicate<ErrorReport> NOT_FOUND = any(
             type("RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError"),
@@ -47,7 +53,8 @@ final class DownloadRules {
             phrase("connection refused", "connection reset", "connection error", "connectionerror",
                     "couldn't connect", "could not connect", "failed to establish", "max retries exceeded",
                     "name resolution", "name or service not known", "getaddrinfo", "network is unreachable",
-                    "cannot find the requested files", "check your connection", "internet connection"),
+                    "cannot find the requested files", "check your connection", "internet connection",
+                    "can't reach", "cannot reach", "could not reach", "unreachable", "not reachable"),
             pattern("\\b(?:timed out|timeout|ssl|proxy)\\b"),
             type("LocalEntryNotFoundError", "ConnectionError", "ConnectTimeout", "ReadTimeout", "ProxyError"),
             statusBetween(500, 599));
@@ -106,6 +113,8 @@ final class DownloadRules {
                 Rule.of("download-incomplete", "DOWNLOAD_INCOMPLETE", WEIGHTS_DOWNLOAD, RETRY_AS_IS, MEDIUM)
                         .when(any(phrase("consistency check failed", "contenttooshorterror", "retrieval incomplete",
                                         "download incomplete", "incomplete download"),
+                                pattern("\\bdownload[^\\n]{0,80}\\b(?:was )?(?:interrupted|incomplete|cut off|aborted"
+                                        + "|stopped early|failed partway)"),
                                 all(any(HUB, IntegrityRules.WEIGHTS), any(
                                         phrase("connection broken", "incompleteread", "chunkedencodingerror",
                                                 ".incomplete", "download interrupted"),

@@ -2,7 +2,9 @@ package dev.storycore.generation.errors;
 
 import static dev.storycore.generation.errors.GenerationErrorCategory.HARDWARE_OPTIMIZATION;
 import static dev.storycore.generation.errors.GenerationErrorCategory.INFERENCE;
+import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
+import static dev.storycore.generation.errors.When.not;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.type;
@@ -44,8 +46,12 @@ final class HardwareRules {
                 Rule.of("kernel-unsupported", "KERNEL_UNSUPPORTED", HARDWARE_OPTIMIZATION, DO_NOT_RETRY, CRITICAL)
                         .when(any(phrase("no kernel image is available", "invalid device function",
                                         "not compatible with the current pytorch installation",
-                                        "cudaerrornokernelimagefordevice"),
-                                pattern("sm_\\d+ is not compatible")))
+                                        "cudaerrornokernelimagefordevice", "no longer supports this gpu",
+                                        "gpu is too old"),
+                                pattern("sm_\\d+ is not compatible"),
+                                all(pattern("(?:cuda|compute) capability[^\\n]{0,120}\\b(?:no longer supports?|not"
+                                                + " supported|too old|minimum)"),
+                                        not(phrase("fp8", "float8", "bf16", "bfloat16", "attention", "_scaled_mm")))))
                         .reads(Facts.capture("\\b(sm_\\d+)\\b", "arch"))
                         .says("This PyTorch build has no GPU code for this GPU[ ({arch})][ in {node}][ for {model}]:"
                                 + " its kernels were compiled for other architectures.")
@@ -75,7 +81,8 @@ final class HardwareRules {
                         .when(any(phrase("expected all tensors to be on the same device",
                                         "should be either on cpu or on the same device",
                                         "tensors on different devices", "device type for generator"),
-                                pattern("is on (?:cpu|cuda:?\\d*),? but expected (?:it )?to be on"),
+                                pattern("\\b(?:on|device)\\s+(?:cpu|cuda(?::\\d+)?|mps)\\b[^\\n]{0,60}\\b(?:expected"
+                                        + "|but got|different from)[^\\n]{0,40}\\b(?:cpu|cuda|gpu|mps)\\b"),
                                 pattern("input type \\(torch\\.cuda\\.\\w+\\) and weight type"
                                         + " \\(torch\\.(?!cuda)\\w+\\)|input type \\(torch\\.(?!cuda)\\w+\\) and"
                                         + " weight type \\(torch\\.cuda\\.\\w+\\)"),

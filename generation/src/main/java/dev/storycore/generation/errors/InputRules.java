@@ -24,12 +24,16 @@ import java.util.function.Predicate;
  */
 final class InputRules {
 
-    private static final String FRAMES = "(?:num_frames|frame_num|video_length|frames?|frame count|length)";
+    private static final String FRAMES = "(?:num_frames|frame_num|video[_ ]length|frames?|frame count|length)";
 
     /** A matrix multiply whose inner sizes differ: an embedding of the wrong width came in. */
     private static final Predicate<ErrorReport> MATMUL = any(
             phrase("shapes cannot be multiplied"),
             pattern("size mismatch, m1: \\[|\\bm1 and m2\\b"));
+
+    /** Words saying two parts do not belong together. */
+    private static final String INCOMPATIBLE =
+            "(?:mismatch|not compatible|incompatible|wrong (?:type|model|family)|does not match)";
 
     private InputRules() {
     }
@@ -39,7 +43,8 @@ final class InputRules {
                 Rule.of("frames-4k-plus-1", "FRAMES_NOT_4K_PLUS_1", TEMPORAL_PROCESSING, ADJUST_AND_RETRY, MEDIUM)
                         .when(any(pattern(FRAMES + "[^\\n]{0,80}(?:divisible by 4\\b|multiple of 4\\b"
                                         + "|4\\s*\\*?\\s*[kn]\\s*\\+\\s*1|1 \\+ 4\\s*\\*?\\s*[kn])"),
-                                pattern("\\b4\\s*\\*?\\s*[kn]\\s*\\+\\s*1\\b")))
+                                pattern("\\b4\\s*\\*?\\s*[kn]\\s*\\+\\s*1\\b"),
+                                pattern(FRAMES + "[^\\n]{0,80}\\b1\\s*(?:mod|modulo)\\s*4\\b")))
                         .reads(Facts.firstOf("frames", "(\\d+)\\s+frames\\b", "num_frames\\s*[=:]\\s*(\\d+)",
                                 "(?:length|frames)\\s*[=:]\\s*(\\d+)"))
                         .says("The frame count[ {frames}] is not of the form 4k+1 (33, 49, 81, 121, 129 ...)"
@@ -49,9 +54,10 @@ final class InputRules {
                                 "ComfyUI length widgets step by 4 from 1; diffusers rounds with a warning."),
                 Rule.of("frame-count-range", "FRAME_COUNT_OUT_OF_RANGE", TEMPORAL_PROCESSING, ADJUST_AND_RETRY,
                                 MEDIUM)
-                        .when(any(pattern("(?:num_frames|frame_num|video_length|frames?|frame count)[^\\n]{0,40}"
+                        .when(any(pattern("(?:num_frames|frame_num|video[_ ]length|frames?|frame count)[^\\n]{0,40}"
                                         + "(?:exceeds?|too (?:many|long|large)|at most|must be (?:less|smaller|<=)"
                                         + "|greater than the max|maximum of)"),
+                                pattern("(?:exceeds?|more than|maximum of|at most)[^\\n]{0,30}\\b\\d+\\s+frames\\b"),
                                 pattern("temporal[^\\n]{0,60}(?:mismatch|exceed|too (?:long|large))")))
                         .reads(Facts.firstOf("frames", "(\\d+)\\s+frames\\b", "num_frames\\s*[=:]?\\s*(\\d+)"))
                         .says("The frame count[ {frames}] is outside what[ {model}] supports.")
@@ -72,9 +78,10 @@ final class InputRules {
                                 "Prefer the model's native sizes (Wan 832x480 and 1280x720, TI2V-5B 1280x704,"
                                         + " HunyuanVideo 1280x720 and 960x544)."),
                 Rule.of("image-encoder-mismatch", "IMAGE_ENCODER_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
-                        .when(all(MATMUL, any(node(NodeKind.VISION_ENCODER, NodeKind.IMAGE_CONDITIONING),
-                                phrase("clip_vision", "clipvision", "clip vision", "image_encoder", "image encoder",
-                                        "img_emb", "encode_image"))))
+                        .when(any(all(MATMUL, any(node(NodeKind.VISION_ENCODER, NodeKind.IMAGE_CONDITIONING),
+                                        phrase("clip_vision", "clipvision", "clip vision", "image_encoder",
+                                                "image encoder", "img_emb", "encode_image"))),
+                                pattern("(?:clip[_ ]?vision|image[_ ]encoder)[^\\n]{0,60}" + INCOMPATIBLE)))
                         .reads(Facts.capture("\\((\\d+x\\d+) and (\\d+x\\d+)\\)", "shapeA", "shapeB"))
                         .says("The image embedding does not fit the model[ ({shapeA} vs {shapeB})][ in {node}]"
                                 + "[ for {model}]: the image encoder is not the one this model expects.")
@@ -82,9 +89,13 @@ final class InputRules {
                                         + " I2V: llava_llama3_vision) through CLIPVisionEncode.",
                                 "Do not feed image-encoder output into a T2V model."),
                 Rule.of("text-encoder-mismatch", "TEXT_ENCODER_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
-                        .when(all(MATMUL, any(node(NodeKind.SAMPLER, NodeKind.TEXT_ENCODER),
-                                phrase("clip", "text_encoder", "text encoder", "t5", "umt5", "llava", "llama",
-                                        "encode_prompt", "txt_in", "context_embedder", "text_embedding"))))
+                        .when(any(all(MATMUL, any(node(NodeKind.SAMPLER, NodeKind.TEXT_ENCODER),
+                                        phrase("clip", "text_encoder", "text encoder", "t5", "umt5", "llava", "llama",
+                                                "encode_prompt", "txt_in", "context_embedder", "text_embedding"),
+                                        // Sampler frames in the traceback, or a token count that only text has.
+                                        pattern("samplers?\\.py|k_diffusion|\\bin sample\\b"
+                                                + "|\\((?:77|154|231|256|512)x\\d+ and"))),
+                                pattern("(?:text[_ ]encoder|\\bclip\\b|\\bu?mt5\\b|\\bt5\\b)[^\\n]{0,60}" + INCOMPATIBLE)))
                         .reads(Facts.capture("\\((\\d+)x(\\d+) and (\\d+x\\d+)\\)", "tokens", "width", "weights"))
                         .says("The text embeddings do not fit the model[ (width {width} into {weights})][ in {node}]"
                                 + "[ for {model}]: the text encoder is not the one this model was trained with.")

@@ -43,7 +43,9 @@ final class IntegrityRules {
                     "not a valid safetensors", "gguf magic", "invalid magic",
                     "unable to load weights from pytorch checkpoint"),
             type("SafetensorError", "UnpicklingError"),
-            all(WEIGHTS, phrase("invalid header", "corrupt", "bad magic", "not a zip file", "badzipfile")));
+            all(WEIGHTS, phrase("invalid header", "corrupt", "bad magic", "not a zip file", "badzipfile",
+                    "checksum mismatch", "hash mismatch", "sha256 mismatch")),
+            all(WEIGHTS, pattern("header[^\\n]{0,40}(?:invalid|corrupt|too large|malformed)")));
 
     private IntegrityRules() {
     }

@@ -58,9 +58,12 @@ final class LoadingRules {
                                 pattern("module '(?:" + LIBRARIES + ")(?:\\.[\\w.]+)?' has no attribute"),
                                 pattern("no module named '(?:" + LIBRARIES + ")\\.[\\w.]+"),
                                 pattern("unrecogni[sz]ed (?:model|configuration class|model type)"),
+                                pattern("\\b\\d+\\.\\d+(?:\\.\\d+)?\\s+or\\s+(?:newer|later|above|higher)\\b"),
+                                pattern("\\b(?:update|upgrade)\\s+(?:your\\s+)?(?:comfyui|diffusers|transformers|torch"
+                                        + "|pytorch|huggingface_hub|accelerate|the custom nodes?|custom nodes?)\\b"),
                                 phrase("does not recognize this architecture", "is out of date", "please upgrade",
-                                        "upgrade your", "needs a newer version", "newer version of",
-                                        "not supported by your version", "your version of")))
+                                        "needs a newer version", "newer version of", "not supported by your version",
+                                        "your version of")))
                         .reads(Facts.all(Facts.capture("cannot import name '?(\\w+)'? from '?([\\w]+)", "name",
                                         "library"),
                                 Facts.capture("module '([\\w]+)[\\w.]*' has no attribute '(\\w+)'", "library", "name"),
@@ -104,13 +107,49 @@ final class LoadingRules {
                                         + " -r its requirements.txt), then restart.",
                                 "If a custom node failed to import, the ComfyUI start-up log lists it as IMPORT"
                                         + " FAILED with the reason."),
+                Rule.of("state-dict-mismatch", "STATE_DICT_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
+                        .when(any(phrase("error(s) in loading state_dict", "size mismatch for", "unexpected key(s)",
+                                        "missing key(s)", "trying to set a tensor of shape", "keys are missing",
+                                        "missing keys", "unexpected keys"),
+                                pattern("expected shape[^\\n]{0,200}but got"),
+                                pattern("(?:weights|checkpoint|state[_ ]dict)[^\\n]{0,60}(?:do(?:es)?n't|do(?:es)? not)"
+                                        + " (?:match|fit)"),
+                                pattern("keyerror: '[\\w.]+\\.(?:weight|bias|scale_weight|scale_input)'")))
+                        .reads(Facts.all(Facts.capture("state_dict for (\\w+)", "modelClass"),
+                                LoadingRules::mismatchKind))
+                        .says("The weights do not fit the model class[ {modelClass}][ ({model})]: {kind}.")
+                        .advises("Use the checkpoint made for this exact variant: Wan2.1 vs Wan2.2, T2V vs I2V (I2V"
+                                        + " adds img_emb.*), 1.3B vs 14B vs 5B differ.",
+                                "In ComfyUI pick the loader and type that match the file; in diffusers load with"
+                                        + " the class model_index.json names.",
+                                "A LoRA, VAE or text encoder loaded as a full model fails the same way."),
+                Rule.of("model-family-mismatch", "MODEL_FAMILY_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
+                        .when(any(phrase("wrong model family", "model family mismatch", "different model family",
+                                        "architecture mismatch", "wrong architecture", "incompatible architecture"),
+                                pattern("\\b(?:checkpoint|weights|model file)\\b[^\\n]{0,80}\\bbut\\b[^\\n]{0,60}"
+                                        + "\\bexpects?\\b")))
+                        .says("The weights belong to another model family or variant than the loader or pipeline"
+                                + " expects[ ({model})][: {excerpt}].")
+                        .advises("Load the weights with the loader, node or pipeline class made for their family"
+                                        + " (HunyuanVideo, Wan2.1, Wan2.2) and variant (T2V, I2V, size).",
+                                "Or download the checkpoint that matches the workflow."),
+                Rule.of("latent-channel-mismatch", "LATENT_CHANNEL_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
+                        .when(pattern("to have \\d+ channels, but got \\d+ channels"))
+                        .reads(Facts.capture("to have (\\d+) channels, but got (\\d+) channels", "expected", "got"))
+                        .says("The latent has {got} channels but the model expects {expected}[ ({model})][ in {node}]:"
+                                + " the VAE, latent node and model variant do not belong together.")
+                        .advises("Wan2.2 TI2V-5B uses the Wan2.2 VAE (48 channels); Wan2.1 and Wan2.2 14B use the"
+                                        + " Wan2.1 VAE (16 channels).",
+                                "I2V models need image conditioning: use the image-to-video latent node with an I2V"
+                                        + " model and an empty video latent with a T2V model."),
                 Rule.of("model-file-missing", "MODEL_FILE_MISSING", MODEL_LOADING, DO_NOT_RETRY, HIGH)
                         .when(any(pattern("no file named [\\w.\\-]+ found in directory"),
                                 phrase("does not appear to have a file named", "does not appear to have files named",
                                         "is not a local folder", "can't load the model", "couldn't find a file",
                                         "could not find a file", "model file not found", "checkpoint not found"),
                                 all(any(type("FileNotFoundError"), phrase("no such file or directory", "not found",
-                                                "does not exist"),
+                                                "does not exist", "not available", "is missing", "could not be found",
+                                                "cannot be found"),
                                         javaType("java.io.FileNotFoundException", "java.nio.file.NoSuchFileException")),
                                         pattern("\\.(?:safetensors|gguf|ckpt|pth|pt|bin|sft)\\b|model_index\\.json"
                                                 + "|config\\.json|\\bcheckpoints?\\b|\\bmodels?/"))))
@@ -123,30 +162,7 @@ final class LoadingRules {
                                 "An interrupted download or a variant mismatch (fp16 vs default, .bin vs"
                                         + " .safetensors) leaves exactly this gap: download again or pass the"
                                         + " variant.",
-                                "Check the path or model id for typos."),
-                Rule.of("state-dict-mismatch", "STATE_DICT_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
-                        .when(any(phrase("error(s) in loading state_dict", "size mismatch for", "unexpected key(s)",
-                                        "missing key(s)", "trying to set a tensor of shape", "keys are missing",
-                                        "missing keys", "unexpected keys"),
-                                pattern("expected shape[^\\n]{0,200}but got"),
-                                pattern("keyerror: '[\\w.]+\\.(?:weight|bias|scale_weight|scale_input)'")))
-                        .reads(Facts.all(Facts.capture("state_dict for (\\w+)", "modelClass"),
-                                LoadingRules::mismatchKind))
-                        .says("The weights do not fit the model class[ {modelClass}][ ({model})]: {kind}.")
-                        .advises("Use the checkpoint made for this exact variant: Wan2.1 vs Wan2.2, T2V vs I2V (I2V"
-                                        + " adds img_emb.*), 1.3B vs 14B vs 5B differ.",
-                                "In ComfyUI pick the loader and type that match the file; in diffusers load with"
-                                        + " the class model_index.json names.",
-                                "A LoRA, VAE or text encoder loaded as a full model fails the same way."),
-                Rule.of("latent-channel-mismatch", "LATENT_CHANNEL_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
-                        .when(pattern("to have \\d+ channels, but got \\d+ channels"))
-                        .reads(Facts.capture("to have (\\d+) channels, but got (\\d+) channels", "expected", "got"))
-                        .says("The latent has {got} channels but the model expects {expected}[ ({model})][ in {node}]:"
-                                + " the VAE, latent node and model variant do not belong together.")
-                        .advises("Wan2.2 TI2V-5B uses the Wan2.2 VAE (48 channels); Wan2.1 and Wan2.2 14B use the"
-                                        + " Wan2.1 VAE (16 channels).",
-                                "I2V models need image conditioning: use the image-to-video latent node with an I2V"
-                                        + " model and an empty video latent with a T2V model."));
+                                "Check the path or model id for typos."));
     }
 
     private static Map<String, String> missingComponents(ErrorReport report) {

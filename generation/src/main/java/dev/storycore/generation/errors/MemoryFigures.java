@@ -29,7 +29,7 @@ record MemoryFigures(long requested, long capacity, long free, long allocated, l
 
     private static final List<Pattern> REQUESTED = patterns(
             "(?:tried|trying|failed) to allocate\\s+" + A,
-            "requested\\s*:\\s*" + A,
+            "requested\\s*:?\\s*" + A,
             "unable to allocate\\s+" + A);
     private static final List<Pattern> CAPACITY = patterns(
             "total capacity of\\s+" + A,

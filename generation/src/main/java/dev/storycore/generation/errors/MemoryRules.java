@@ -45,12 +45,18 @@ final class MemoryRules {
     /** Device memory ran out. Checked after {@link #HOST_OOM}, so a bare "out of memory" means the GPU. */
     static final Predicate<ErrorReport> GPU_OOM = any(
             type("OutOfMemoryError", "OutOfMemoryException"),
-            pattern("out[ _]of[ _]memory"),
+            pattern("out[ _]of[ _]memory|\\boom\\b"),
+            pattern("(?:failed|unable|could not|couldn't|cannot) (?:to )?allocate[^\\n]{0,80}\\b(?:gpu|cuda|device|vram)\\b"),
             phrase("allocation on device", "cublas_status_alloc_failed", "cudnn_status_alloc_failed",
                     "cudaerrormemoryallocation", "unable to find a valid cudnn algorithm",
                     "not enough vram", "insufficient vram", "vram exhausted", "ran out of vram",
                     "out of vram", "gpu memory is full", "exceeds available vram"),
-            pattern("(?:not enough|insufficient)\\s+(?:gpu|device|video|cuda|vram)\\s+memory"));
+            pattern("(?:not enough|insufficient)\\s+(?:gpu|device|video|cuda|vram)\\s+memory"),
+            // "The GPU does not have enough memory", "VRAM insufficient", "ran out of video memory".
+            pattern("\\b(?:gpu|vram|cuda|video memory|device memory)\\b[^\\n.]{0,60}\\b(?:not (?:have )?enough"
+                    + "|insufficient|exhausted|ran out|too little|too small)\\b"),
+            pattern("\\b(?:not enough|insufficient|ran out of|too little)\\b[^\\n.]{0,30}"
+                    + "\\b(?:gpu|vram|cuda|video memory|device memory)\\b"));
 
     private static final Predicate<ErrorReport> IN_VAE = any(
             node(NodeKind.VAE_DECODE, NodeKind.VAE_ENCODE),

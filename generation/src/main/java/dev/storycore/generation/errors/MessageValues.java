@@ -1,6 +1,7 @@
 package dev.storycore.generation.errors;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -110,9 +111,12 @@ final class MessageValues {
         return m.find() ? m.group(1) : "";
     }
 
+    /** The message's first line or, for a log without a recognisable error line, its last line. */
     private static String excerpt(ErrorReport report) {
-        String source = report.exceptionMessage().isBlank() ? report.text() : report.exceptionMessage();
-        String line = source.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        List<String> lines = (report.exceptionMessage().isBlank() ? report.text() : report.exceptionMessage())
+                .lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String line = lines.isEmpty() ? "" : report.exceptionMessage().isBlank() ? lines.get(lines.size() - 1)
+                : lines.get(0);
         line = line.length() <= EXCERPT ? line : line.substring(0, EXCERPT - 3) + "...";
         return line.endsWith("...") ? line : line.replaceAll("[.]+$", "");
     }

@@ -38,7 +38,11 @@ final class NetworkRules {
             pattern("\\btimed out\\b|\\btiming out\\b|\\b(?:read|connect|connection|request|socket|operation"
                     + "|response|gateway|websocket|idle|job|prompt)[ _-]?time-?out\\b"
                     + "|\\btime-?out (?:error|exceeded|expired|reached|occurred)"),
-            phrase("deadline exceeded", "took too long", "gateway time"),
+            // A bare "timeout", but not a timeout=30 argument in a traceback's source line.
+            pattern("\\btime-?out\\b(?!\\s*[=(])"),
+            phrase("deadline exceeded", "took too long", "gateway time", "giving up after", "not finished after",
+                    "did not finish within", "not responding", "did not respond", "stopped responding"),
+            pattern("\\bno (?:response|reply|answer|progress|update)\\b[^\\n]{0,40}\\b(?:after|within|in|for)\\s+\\d+"),
             type("TimeoutError", "ReadTimeout", "ConnectTimeout", "ReadTimeoutError", "ConnectTimeoutError",
                     "TimeoutException", "TimeoutExceededException"),
             javaType("java.net.SocketTimeoutException", "java.net.http.HttpTimeoutException",
@@ -105,7 +109,12 @@ final class NetworkRules {
                                         "websocket closed", "websocket is closed", "closed unexpectedly",
                                         "header parser received no bytes", "eof occurred in violation of protocol",
                                         "abnormal closure", "connection lost", "keepalive ping timeout",
-                                        "connection broken", "incompleteread"),
+                                        "connection broken", "incompleteread", "connection dropped",
+                                        "connection was dropped", "disconnected", "lost connection"),
+                                pattern("\\bconnection\\b[^\\n]{0,40}\\b(?:dropped|closed|lost|reset|aborted"
+                                        + "|terminated|interrupted)\\b"),
+                                pattern("\\b(?:closed|dropped|reset|terminated|lost)\\s+(?:the\\s+)?(?:web ?socket\\s+)?"
+                                        + "connection\\b"),
                                 type("ConnectionResetError", "ConnectionClosed", "ConnectionClosedError",
                                         "ConnectionClosedOK", "RemoteDisconnected", "BrokenPipeError",
                                         "ConnectionAbortedError", "ServerDisconnectedError", "ChunkedEncodingError",

@@ -76,7 +76,7 @@ final class TextReportParser {
             return builder.exception(last.group(1), message).build();
         }
         Optional<String> processing = firstGroup(COMFY_PROCESSING, clipped);
-        return builder.exception("", processing.orElse(text.strip())).build();
+        return builder.exception("", processing.orElse("")).build();
     }
 
     private static String tail(String text) {

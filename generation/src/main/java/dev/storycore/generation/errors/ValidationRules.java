@@ -53,10 +53,14 @@ final class ValidationRules {
                                 pattern("cannot execute because (?:a )?node \\S+ does not exist"),
                                 pattern("node '[^']*' not found\\. the custom node may not be installed"),
                                 phrase("the following node types were not found", "(import failed)",
-                                        "custom node may not be installed")))
+                                        "custom node may not be installed"),
+                                pattern("\\bmissing (?:custom )?nodes?\\b|custom nodes? (?:is |are )?(?:missing|not installed)"
+                                        + "|\\bnode (?:type |class )?['\"]?\\w+['\"]? (?:is )?not (?:installed|registered)")))
                         .reads(Facts.all(
                                 Facts.firstOf("missing", "cannot execute because node (\\S+?)\\.? does not exist",
-                                        "node '([^']+)' not found", "node types were not found:?\\s*([\\w\\-]+)"),
+                                        "node '([^']+)' not found", "node types were not found:?\\s*([\\w\\-]+)",
+                                        "missing (?:custom )?nodes?:?\\s*['\"]?([\\w\\-]+)",
+                                        "node (?:type |class )?['\"]?(\\w+)['\"]? (?:is )?not (?:installed|registered)"),
                                 Facts.capture("\\(import failed\\)[:\\s]*\\S*?([\\w\\-]+)\\s*$", "pack")))
                         .says("ComfyUI is missing a node type[ '{missing}'][ ({node})][; the pack {pack} failed to"
                                 + " import]: the custom node pack that provides it is not installed or failed to"

@@ -42,7 +42,8 @@ final class WorkflowRules {
                                 phrase("processing interrupted", "execution_interrupted", "interrupted by user",
                                         "interrupted by the user", "cancelled by user", "canceled by user",
                                         "cancelled by the user", "canceled by the user", "job was cancelled",
-                                        "job was canceled"),
+                                        "job was canceled", "aborted by user", "aborted by the user",
+                                        "stopped by user", "stopped by the user", "user cancelled", "user canceled"),
                                 javaType("java.lang.InterruptedException",
                                         "java.util.concurrent.CancellationException")))
                         .says("The job was cancelled[ in {node}][ while running {model}]; it did not fail.")
