@@ -47,26 +47,33 @@ final class IntegrityRules {
                     "checksum mismatch", "hash mismatch", "sha256 mismatch")),
             all(WEIGHTS, pattern("header[^\\n]{0,40}(?:invalid|corrupt|too large|malformed)")));
 
+    private static final Rule WEIGHTS_TRUNCATED =
+            Rule.of("weights-truncated", "WEIGHTS_TRUNCATED", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
+                    .when(TRUNCATED)
+                    .says("The weights file[ {file}][ for {model}][ ({node})] is truncated: it ends before its"
+                            + " header or data does, usually after an interrupted download or copy.")
+                    .advises("Delete the file and download it again; compare its size with the size the hub"
+                                    + " lists.",
+                            "Look for leftover .incomplete files and check free disk space before the new"
+                                    + " download.");
+
+    private static final Rule WEIGHTS_CORRUPT =
+            Rule.of("weights-corrupt", "WEIGHTS_CORRUPT", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
+                    .when(all(CORRUPT, not(TRUNCATED)))
+                    .says("The weights file[ {file}][ for {model}][ ({node})] is corrupt or not a weights file"
+                            + " at all[: {excerpt}].")
+                    .advises("Check the file size: a few hundred bytes or kilobytes means an HTML error page"
+                                    + " or a Git LFS pointer was saved instead of the weights.",
+                            "Download it again from the original source (git lfs pull, huggingface-cli"
+                                    + " download) and compare the checksum the hub lists.");
+
     private IntegrityRules() {
     }
 
+    /** This concern's rules, in the order they are tried. */
     static List<Rule> rules() {
         return List.of(
-                Rule.of("weights-truncated", "WEIGHTS_TRUNCATED", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
-                        .when(TRUNCATED)
-                        .says("The weights file[ {file}][ for {model}][ ({node})] is truncated: it ends before its"
-                                + " header or data does, usually after an interrupted download or copy.")
-                        .advises("Delete the file and download it again; compare its size with the size the hub"
-                                        + " lists.",
-                                "Look for leftover .incomplete files and check free disk space before the new"
-                                        + " download."),
-                Rule.of("weights-corrupt", "WEIGHTS_CORRUPT", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
-                        .when(all(CORRUPT, not(TRUNCATED)))
-                        .says("The weights file[ {file}][ for {model}][ ({node})] is corrupt or not a weights file"
-                                + " at all[: {excerpt}].")
-                        .advises("Check the file size: a few hundred bytes or kilobytes means an HTML error page"
-                                        + " or a Git LFS pointer was saved instead of the weights.",
-                                "Download it again from the original source (git lfs pull, huggingface-cli"
-                                        + " download) and compare the checksum the hub lists."));
+                WEIGHTS_TRUNCATED,
+                WEIGHTS_CORRUPT);
     }
 }
