@@ -15,7 +15,11 @@ import picocli.CommandLine.Command;
         versionProvider = StoryCore.Version.class,
         description = "Resilient generative video: error intelligence for HunyuanVideo and Wan.",
         subcommands = {
-            CommandLine.HelpCommand.class, EstimateCommand.class, ModelsCommand.class, GpusCommand.class,
+            CommandLine.HelpCommand.class,
+            ClassifyCommand.class,
+            EstimateCommand.class,
+            ModelsCommand.class,
+            GpusCommand.class,
         })
 public final class StoryCore implements Runnable {
 

@@ -1,0 +1,198 @@
+package dev.storycore.generation.errors;
+
+import static dev.storycore.generation.errors.GenerationErrorCategory.BACKEND_UNAVAILABLE;
+import static dev.storycore.generation.errors.GenerationErrorCategory.TIMEOUT;
+import static dev.storycore.generation.errors.When.all;
+import static dev.storycore.generation.errors.When.any;
+import static dev.storycore.generation.errors.When.javaType;
+import static dev.storycore.generation.errors.When.not;
+import static dev.storycore.generation.errors.When.pattern;
+import static dev.storycore.generation.errors.When.phrase;
+import static dev.storycore.generation.errors.When.status;
+import static dev.storycore.generation.errors.When.type;
+import static dev.storycore.resilience.Disposition.DO_NOT_RETRY;
+import static dev.storycore.resilience.Disposition.RETRY_AS_IS;
+import static dev.storycore.resilience.Severity.HIGH;
+import static dev.storycore.resilience.Severity.LOW;
+import static dev.storycore.resilience.Severity.MEDIUM;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Rules for talking to the generation backend (ComfyUI over HTTP and WebSocket, or any worker API):
+ * refused, unreachable, closed mid-way, 5xx, busy, timed out, and distributed collectives timing out.
+ * Python wordings (requests, urllib3, aiohttp, websockets) and Java exceptions (java.net, java.nio,
+ * java.net.http) both count. Transient ones are retried as they are; TLS and credential failures are
+ * not.
+ */
+final class NetworkRules {
+
+    private static final String RESTARTING =
+            "If it persists, check that the backend process is running and listening (ComfyUI defaults to"
+                    + " port 8188) and look at its log for a crash.";
+
+    /** A client-side wait ran out: HTTP 504/408, "timed out" wordings, timeout exception types. */
+    private static final Predicate<ErrorReport> TIMED_OUT = any(
+            status(504, 408),
+            pattern("\\btimed out\\b|\\btiming out\\b|\\b(?:read|connect|connection|request|socket|operation"
+                    + "|response|gateway|websocket|idle|job|prompt)[ _-]?time-?out\\b"
+                    + "|\\btime-?out (?:error|exceeded|expired|reached|occurred)"),
+            // A bare "timeout", but not a timeout=30 argument in a traceback's source line.
+            pattern("\\btime-?out\\b(?!\\s*[=(])"),
+            phrase("deadline exceeded", "took too long", "gateway time", "giving up after", "not finished after",
+                    "did not finish within", "not responding", "did not respond", "stopped responding"),
+            pattern("\\bno (?:response|reply|answer|progress|update)\\b[^\\n]{0,40}\\b(?:after|within|in|for)\\s+\\d+"),
+            type("TimeoutError", "ReadTimeout", "ConnectTimeout", "ReadTimeoutError", "ConnectTimeoutError",
+                    "TimeoutException", "TimeoutExceededException"),
+            javaType("java.net.SocketTimeoutException", "java.net.http.HttpTimeoutException",
+                    "java.util.concurrent.TimeoutException", "dev.storycore.resilience.TimeoutExceededException"));
+
+    private static final Rule COLLECTIVE_TIMEOUT =
+            Rule.of("collective-timeout", "COLLECTIVE_TIMEOUT", TIMEOUT, RETRY_AS_IS, HIGH)
+                    .when(any(phrase("collective operation timeout", "watchdog caught", "nccl timeout"),
+                            pattern("(?:nccl|gloo|collective|allreduce|all_reduce|allgather|all_gather|barrier"
+                                    + "|processgroup)[^\\n]{0,160}(?:timed out|timeout|timing out)")))
+                    .reads(Facts.all(Facts.capture("optype=(\\w+)", "operation"),
+                            Facts.capture("ran for (\\d+) milliseconds", "elapsedMs")))
+                    .says("A distributed collective operation timed out[ ({operation})][ after {elapsedMs} ms]:"
+                            + " one rank stalled or died, or the interconnect is too slow.")
+                    .advises("Restart the whole multi-GPU job: one rank is usually stuck, often after an OOM"
+                                    + " or crash on that rank, so read every rank's log.",
+                            "Raise the process-group timeout only if a step is legitimately that slow.",
+                            "If it repeats, check the GPU interconnect and NCCL settings (NCCL_DEBUG=INFO).");
+
+    private static final Rule BACKEND_UNREACHABLE =
+            Rule.of("backend-unreachable", "BACKEND_UNREACHABLE", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(phrase("name or service not known", "nodename nor servname", "getaddrinfo failed",
+                                    "temporary failure in name resolution", "could not resolve host",
+                                    "no route to host", "network is unreachable", "host is unreachable",
+                                    "host is down", "errno 113", "errno -2]", "errno -3]", "errno 11001",
+                                    "is not reachable", "is unreachable", "could not reach", "cannot reach",
+                                    "can't reach", "failed to reach", "server is down", "backend is down"),
+                            javaType("java.net.UnknownHostException", "java.net.NoRouteToHostException",
+                                    "java.net.PortUnreachableException")))
+                    .says("The backend host[ {endpoint}] cannot be reached: its name does not resolve or no"
+                            + " route leads to it.")
+                    .advises("Retry with backoff; DNS and routing blips are short.",
+                            "Check the backend URL, DNS and VPN or firewall settings if it persists.");
+
+    private static final Rule BACKEND_REFUSED =
+            Rule.of("backend-refused", "BACKEND_CONNECTION_REFUSED", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(phrase("connection refused", "econnrefused", "actively refused", "errno 111",
+                                    "errno 10061", "failed to establish a new connection", "cannot connect to host",
+                                    "connect call failed"),
+                            type("ConnectionRefusedError", "NewConnectionError"),
+                            javaType("java.net.ConnectException")))
+                    .says("The backend[ at {endpoint}] refused the connection: nothing is listening there"
+                            + " (server down, restarting, or a wrong port).")
+                    .advises("Retry with backoff: a restarting ComfyUI refuses connections for a few"
+                                    + " seconds to minutes while it loads.",
+                            RESTARTING);
+
+    private static final Rule TLS =
+            Rule.of("tls", "TLS_FAILURE", BACKEND_UNAVAILABLE, DO_NOT_RETRY, HIGH)
+                    .when(any(phrase("certificate verify failed", "certificate_verify_failed",
+                                    "wrong_version_number", "wrong version number", "sslv3_alert_handshake_failure",
+                                    "pkix path building failed", "unable to find valid certification path"),
+                            type("SSLCertVerificationError"),
+                            javaType("javax.net.ssl.SSLHandshakeException")))
+                    .says("The TLS handshake with the backend[ at {endpoint}] failed: certificate or protocol"
+                            + " mismatch.")
+                    .advises("Use http:// for a plain ComfyUI server and https:// only behind a TLS proxy.",
+                            "Install the proxy's CA certificate in the client trust store instead of turning"
+                                    + " verification off.");
+
+    private static final Rule BACKEND_CLOSED =
+            Rule.of("backend-closed", "BACKEND_CONNECTION_CLOSED", BACKEND_UNAVAILABLE, RETRY_AS_IS, LOW)
+                    .when(any(phrase("connection reset", "econnreset", "errno 104", "errno 10054", "errno 32]",
+                                    "broken pipe", "connection aborted", "remote end closed connection",
+                                    "server disconnected", "no close frame", "connection closed",
+                                    "connectionclosed", "connection was closed", "socket closed",
+                                    "socket is closed",
+                                    "websocket closed", "websocket is closed", "closed unexpectedly",
+                                    "header parser received no bytes", "eof occurred in violation of protocol",
+                                    "abnormal closure", "connection lost", "keepalive ping timeout",
+                                    "connection broken", "incompleteread", "connection dropped",
+                                    "connection was dropped", "disconnected", "lost connection"),
+                            pattern("\\bconnection\\b[^\\n]{0,40}\\b(?:dropped|closed|lost|reset|aborted"
+                                    + "|terminated|interrupted)\\b"),
+                            pattern("\\b(?:closed|dropped|reset|terminated|lost)\\s+(?:the\\s+)?(?:web ?socket\\s+)?"
+                                    + "connection\\b"),
+                            type("ConnectionResetError", "ConnectionClosed", "ConnectionClosedError",
+                                    "ConnectionClosedOK", "RemoteDisconnected", "BrokenPipeError",
+                                    "ConnectionAbortedError", "ServerDisconnectedError", "ChunkedEncodingError",
+                                    "WebSocketConnectionClosedException", "IncompleteReadError"),
+                            javaType("java.nio.channels.ClosedChannelException", "java.io.EOFException",
+                                    "java.net.SocketException")))
+                    .says("The connection to the backend[ at {endpoint}] closed in the middle of the"
+                            + " exchange[: {excerpt}].")
+                    .advises("Retry: the next connection usually works. Reconnect WebSockets and poll"
+                                    + " /history for the job's state instead of assuming it failed.",
+                            RESTARTING);
+
+    private static final Rule BACKEND_AUTH =
+            Rule.of("backend-auth", "BACKEND_AUTH_FAILED", BACKEND_UNAVAILABLE, DO_NOT_RETRY, HIGH)
+                    .when(any(status(401, 403), phrase("invalid api key", "api key is invalid",
+                            "missing api key")))
+                    .says("The backend rejected the request's credentials[ (HTTP {status})][ at {endpoint}].")
+                    .advises("Check the API key or token configured for the backend and its permissions.");
+
+    private static final Rule BACKEND_BUSY =
+            Rule.of("backend-busy", "BACKEND_BUSY", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(status(429), phrase("too many requests", "queue is full", "queue full",
+                            "server is busy", "server busy", "rate limit exceeded")))
+                    .says("The backend is busy and turned the request away[ (HTTP {status})].")
+                    .advises("Retry after a pause with backoff, or send jobs to another worker.",
+                            "Limit how many jobs are queued at once (a bulkhead in front of the backend).");
+
+    private static final Rule REQUEST_TIMEOUT =
+            Rule.of("request-timeout", "REQUEST_TIMEOUT", TIMEOUT, RETRY_AS_IS, MEDIUM)
+                    .when(all(TIMED_OUT, not(phrase("cuda error", "cudaerror"))))
+                    .says("The request to the backend timed out[ at {endpoint}][ (HTTP {status})][: {excerpt}].")
+                    .advises("Retry; if the job itself is long, poll its state instead of waiting on one"
+                                    + " request, or raise the timeout.",
+                            "A job may still be running on the server after a client timeout: check the"
+                                    + " queue before submitting it again.");
+
+    private static final Rule BACKEND_5XX =
+            Rule.of("backend-5xx", "BACKEND_HTTP_5XX", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(all(When.statusBetween(500, 599), not(status(504))),
+                            phrase("bad gateway", "service unavailable", "service temporarily unavailable",
+                                    "internal server error",
+                                    "upstream connect error", "no healthy upstream", "server is overloaded")))
+                    .says("The backend answered with a server error[ (HTTP {status})][ at {endpoint}].")
+                    .advises("Retry with backoff: 502 and 503 come from proxies while the server restarts or"
+                                    + " is overloaded.",
+                            "A 500 that repeats for the same job is a server-side bug: read the server log.");
+
+    private static final Rule BACKEND_IO =
+            Rule.of("backend-io", "BACKEND_IO_ERROR", BACKEND_UNAVAILABLE, RETRY_AS_IS, LOW)
+                    .when(any(all(javaType("java.io.IOException", "java.io.UncheckedIOException"),
+                                    not(javaType("java.io.FileNotFoundException",
+                                            "java.nio.file.FileSystemException",
+                                            "java.nio.charset.CharacterCodingException"))),
+                            type("ConnectionError", "ProtocolError", "ClientConnectionError",
+                                    "ClientOSError", "InvalidStatusCode", "InvalidStatus")))
+                    .says("Talking to the backend failed at the I/O level[ ({exception})][: {excerpt}].")
+                    .advises("Retry: most I/O failures between client and server are transient.",
+                            RESTARTING);
+
+    private NetworkRules() {
+    }
+
+    /** This concern's rules, in the order they are tried. */
+    static List<Rule> rules() {
+        return List.of(
+                COLLECTIVE_TIMEOUT,
+                BACKEND_UNREACHABLE,
+                BACKEND_REFUSED,
+                TLS,
+                BACKEND_CLOSED,
+                BACKEND_AUTH,
+                BACKEND_BUSY,
+                REQUEST_TIMEOUT,
+                BACKEND_5XX,
+                BACKEND_IO);
+    }
+}
