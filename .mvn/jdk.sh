@@ -9,6 +9,9 @@ storycore_java_major() {
 }
 
 storycore_find_jdk() {
+  # The caller may run with globbing off (mvnw uses set -f); the directory patterns below need it.
+  case "$-" in *f*) _sc_noglob=1; set +f ;; *) _sc_noglob=0 ;; esac
+  _sc_result=1
   _sc_path_home=""
   if command -v java >/dev/null 2>&1; then
     _sc_path_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
@@ -19,10 +22,12 @@ storycore_find_jdk() {
     _sc_major="$(storycore_java_major "$_sc_home/bin/java")"
     if [ -n "$_sc_major" ] && [ "$_sc_major" -ge 21 ]; then
       printf '%s\n' "$_sc_home"
-      return 0
+      _sc_result=0
+      break
     fi
   done
-  return 1
+  [ "$_sc_noglob" = 1 ] && set -f
+  return "$_sc_result"
 }
 
 storycore_use_jdk21() {
