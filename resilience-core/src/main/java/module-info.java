@@ -7,4 +7,5 @@ module dev.storycore.resilience {
     exports dev.storycore.resilience.analytics;
     exports dev.storycore.resilience.degradation;
     exports dev.storycore.resilience.recovery;
+    exports dev.storycore.resilience.system;
 }
