@@ -50,6 +50,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @CommandLine.Mixin
+    private ModelsFileOption models = new ModelsFileOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +89,12 @@ public final class ClassifyCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        if (!model.isEmpty()) {
+            model = models.registry().find(model)
+                    .orElseThrow(() -> new UsageException("classify: unknown model '" + model
+                            + "' (see storycore models)"))
+                    .id();
+        }
         String text = readInput();
         if (text.isBlank()) {
             throw new UsageException("classify: standard input is empty; pipe error text or ComfyUI JSON into it");

@@ -117,6 +117,14 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void unknownModelIdIsBadInputNamingTheModel() {
+        int code = run(OOM, "classify", "--model", "wan9-mega");
+
+        assertThat(code).isEqualTo(StoryCore.BAD_INPUT);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().contains("wan9-mega");
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertThat(run(OOM, "classify", "--colour")).isEqualTo(StoryCore.BAD_INPUT);
     }
