@@ -1,5 +1,6 @@
 package dev.storycore.generation.fallback;
 
+import dev.storycore.generation.errors.GenerationErrorCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,9 @@ import java.util.Optional;
 /**
  * {@link FallbackStrategyType#ALTERNATIVE_MODEL}: the best-scoring other model
  * ({@link AlternativeModelSuggester}) that supports the failed request's workflow and fits the memory
- * the job can have, a usable copy on disk first by its score. Success priors: 0.85 with a usable local
- * copy, 0.6 when its weights must be fetched, times 0.9 when it only fits with cuts; 0.1 when nothing
- * fits.
+ * the job can have, a usable copy on disk first by its score; after a failed download, any usable copy
+ * on disk before any model that would need one. Success priors: 0.85 with a usable local copy, 0.6
+ * when its weights must be fetched, times 0.9 when it only fits with cuts; 0.1 when nothing fits.
  */
 final class AlternativeModelFallback implements StrategyPlanner {
 
@@ -26,9 +27,10 @@ final class AlternativeModelFallback implements StrategyPlanner {
         List<String> needs = new ArrayList<>(alternative.resources().settings());
         needs.add(alternative.local() ? "its weights at " + alternative.localPath()
                 : "its weights, which were not found on disk");
+        ResourceNeeds resources = alternative.resources();
         return new FallbackStrategy(FallbackStrategyType.ALTERNATIVE_MODEL, summary(alternative), steps(alternative),
-                limitations(alternative), probability,
-                context.resources(Optional.of(alternative.resources().request()), needs), true);
+                limitations(alternative), probability, new ResourceRequirements(resources.peakGb(),
+                        resources.budgetGb(), resources.fits(), needs), true);
     }
 
     @Override
@@ -46,7 +48,16 @@ final class AlternativeModelFallback implements StrategyPlanner {
         List<Alternative> alternatives = context.requestGiven()
                 ? suggester.alternativesFor(context.request().orElseThrow(), context.capacityBytes())
                 : suggester.suggest(context.model().orElseThrow(), context.capacityBytes()).alternatives();
-        return alternatives.stream().filter(alternative -> alternative.resources().fits()).findFirst();
+        List<Alternative> fitting = alternatives.stream().filter(alternative -> alternative.resources().fits())
+                .toList();
+        if (context.category() == GenerationErrorCategory.WEIGHTS_DOWNLOAD) {
+            // Another download could fail the same way; what is already on disk goes first.
+            Optional<Alternative> onDisk = fitting.stream().filter(Alternative::local).findFirst();
+            if (onDisk.isPresent()) {
+                return onDisk;
+            }
+        }
+        return fitting.stream().findFirst();
     }
 
     private static String summary(Alternative alternative) {

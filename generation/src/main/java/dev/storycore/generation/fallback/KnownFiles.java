@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,7 @@ final class KnownFiles {
     }
 
     /** The model ids with known single-file names. */
-    static java.util.Set<String> modelIds() {
+    static Set<String> modelIds() {
         return MODELS.keySet();
     }
 

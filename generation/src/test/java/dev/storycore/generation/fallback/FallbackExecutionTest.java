@@ -4,6 +4,7 @@ import static dev.storycore.generation.errors.GenerationErrorCategory.CONDITIONI
 import static dev.storycore.generation.errors.GenerationErrorCategory.HARDWARE_OPTIMIZATION;
 import static dev.storycore.generation.errors.GenerationErrorCategory.MODEL_LOADING;
 import static dev.storycore.generation.errors.GenerationErrorCategory.TEMPORAL_PROCESSING;
+import static dev.storycore.generation.errors.GenerationErrorCategory.WEIGHTS_DOWNLOAD;
 import static dev.storycore.generation.errors.GenerationErrorCategory.WEIGHTS_INTEGRITY;
 import static dev.storycore.generation.fallback.FallbackStrategyType.ALTERNATIVE_MODEL;
 import static dev.storycore.generation.fallback.FallbackStrategyType.COMPONENT_ISOLATION;
@@ -68,6 +69,25 @@ class FallbackExecutionTest {
             assertThat(change.request().size().toString()).isEqualTo("832x480");
             assertThat(change.request().frames()).isEqualTo(81);
         });
+    }
+
+    @Test
+    void afterAFailedDownloadAModelOnDiskBeatsAHigherScoringOneToFetch() throws IOException {
+        LocalModelCatalog local = LocalModelCatalog.scan(LocalFolders.comfy(root,
+                "diffusion_models/wan2.1_t2v_14B_fp16.safetensors", "text_encoders/umt5_xxl_fp16.safetensors",
+                "vae/wan_2.1_vae.safetensors"), MODELS);
+        var handler = new FallbackHandler(MODELS, local);
+
+        FallbackResult afterDownload = handler.execute(ALTERNATIVE_MODEL, hunyuanOn16,
+                Errors.of(WEIGHTS_DOWNLOAD, "403 Client Error: Forbidden for url"));
+        FallbackResult afterMemory = handler.execute(ALTERNATIVE_MODEL, hunyuanOn16, Errors.outOfMemory());
+
+        assertThat(afterDownload).isInstanceOfSatisfying(FallbackResult.ModelSwitch.class, change -> {
+            assertThat(change.modelId()).isEqualTo("wan2.1-t2v-14b");
+            assertThat(change.localPath()).endsWith("wan2.1_t2v_14B_fp16.safetensors");
+        });
+        assertThat(afterMemory).isInstanceOfSatisfying(FallbackResult.ModelSwitch.class,
+                change -> assertThat(change.modelId()).isEqualTo("wan2.2-ti2v-5b"));
     }
 
     @Test

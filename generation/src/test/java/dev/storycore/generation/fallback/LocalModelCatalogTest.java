@@ -107,6 +107,24 @@ class LocalModelCatalogTest {
     }
 
     @Test
+    void readsTheTransformerConfigOfAHuggingFaceCacheSnapshot() throws IOException {
+        Path repository = root.resolve("hub/models--someone--wan-small");
+        Path snapshot = LocalFolders.diffusersWanSmall(repository.resolve("snapshots/0fad5f8a"));
+        ModelFolders.text(repository.resolve("refs/main"), "0fad5f8a");
+
+        LocalModelCatalog catalog = LocalModelCatalog.scan(root.resolve("hub"), MODELS);
+
+        assertThat(catalog.models()).singleElement().satisfies(model -> {
+            assertThat(model.layout()).isEqualTo(ModelLayout.HF_CACHE);
+            assertThat(model.modelId()).isEqualTo("wan2.1-t2v-1.3b");
+            assertThat(model.matchedBy()).contains("12 heads");
+            assertThat(model.path()).isEqualTo(repository.toString());
+        });
+        assertThat(catalog.components()).filteredOn(c -> c.name().equals("vae")).singleElement()
+                .extracting(LocalComponent::path).isEqualTo(snapshot.toRealPath().resolve("vae").toString());
+    }
+
+    @Test
     void withoutAConfigTheFolderNameTellsTheSize() throws IOException {
         Path folder = ModelFolders.wanTextToVideo(root.resolve("Wan2.1-T2V-14B-Diffusers"));
 
