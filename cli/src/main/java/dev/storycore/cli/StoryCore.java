@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             EstimateCommand.class,
             ModelsCommand.class,
             GpusCommand.class,
+            AnalyzeModelCommand.class,
+            SuggestCommand.class,
         })
 public final class StoryCore implements Runnable {
 

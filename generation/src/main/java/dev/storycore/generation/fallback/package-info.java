@@ -10,6 +10,12 @@
  * Symbolic links are only followed when they resolve inside the analysed folder (or, in a Hugging Face
  * cache, inside the {@code models--org--name} repository folder).
  *
+ * <p>{@link dev.storycore.generation.fallback.LocalModelCatalog} finds the models under a models folder
+ * and matches them to the registry; {@link dev.storycore.generation.fallback.AlternativeModelSuggester}
+ * ranks other models for a target and a VRAM budget; {@link dev.storycore.generation.fallback.FallbackHandler}
+ * turns a failed pipeline and a classified error into fallback strategies and carries them out. See
+ * {@code docs/model-folders.md}.
+ *
  * <p>The reports are records that Jackson serializes as they are; see
  * {@link dev.storycore.generation.fallback.ModelFolderReport#toJson()}.
  */
