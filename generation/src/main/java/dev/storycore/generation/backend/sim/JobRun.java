@@ -143,7 +143,7 @@ final class JobRun {
     }
 
     private void report(String phase, String message) {
-        double fraction = total <= 0 ? 1.0 : Math.min(1.0, elapsed / total);
+        double fraction = next == segments.size() || total <= 0 ? 1.0 : Math.min(1.0, elapsed / total);
         try {
             listener.onProgress(new JobProgress(jobId, phase, fraction, message));
         } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ final class MemoryReports {
     static final String TIPS = "\nThis error means you ran out of memory on your GPU.\n\n"
             + "TIPS: If the workflow worked before you might have accidentally set the batch_size to a large number.";
 
+    private static final String DIFFUSERS = "/usr/lib/python3/site-packages/diffusers/";
+
     /** Ways to word a GPU out-of-memory error; the table below weighs them. */
     enum GpuWording { CACHING_JSON, CACHING_PROCESS_JSON, ASYNC_JSON, SCRIPT_TRACEBACK, OLD_CACHING_TEXT,
         ASYNC_BARE_JSON, CUDA_RUNTIME_JSON }
@@ -78,7 +80,7 @@ final class MemoryReports {
                     + String.join("", ComfyJson.traceback(frameOf(node))) + "RuntimeError: " + message;
         }
         return ComfyJson.executionError(c, node, "RuntimeError", message, ComfyJson.traceback(frameOf(node)),
-                inputsOf(node, c.request()), c.pickForAttempt(2) == 1);
+                inputsOf(node, c.request()), c.wrapped());
     }
 
     private static String caching(String requested, long capacity, long free, long otherBytes, int pid,
@@ -117,7 +119,7 @@ final class MemoryReports {
 
     private static String json(ReportContext c, String node, String type, String message) {
         return ComfyJson.executionError(c, node, type, message + TIPS, ComfyJson.traceback(frameOf(node)),
-                inputsOf(node, c.request()), c.pickForAttempt(2) == 1);
+                inputsOf(node, c.request()), c.wrapped());
     }
 
     private static String frameOf(String node) {
@@ -133,11 +135,11 @@ final class MemoryReports {
 
     private static String scriptFrame(String node) {
         return switch (node) {
-            case "CLIPTextEncode" -> "  File \"/usr/lib/python3/site-packages/diffusers/pipelines/wan/pipeline_wan.py\","
+            case "CLIPTextEncode" -> "  File \"" + DIFFUSERS + "pipelines/wan/pipeline_wan.py\","
                     + " line 262, in encode_prompt\n";
-            case "VAEDecode", "VAEDecodeTiled" -> "  File \"/usr/lib/python3/site-packages/diffusers/models/autoencoders/"
+            case "VAEDecode", "VAEDecodeTiled" -> "  File \"" + DIFFUSERS + "models/autoencoders/"
                     + "autoencoder_kl_wan.py\", line 1010, in decode\n";
-            default -> "  File \"/usr/lib/python3/site-packages/diffusers/models/transformers/"
+            default -> "  File \"" + DIFFUSERS + "models/transformers/"
                     + "transformer_wan.py\", line 482, in forward\n";
         };
     }

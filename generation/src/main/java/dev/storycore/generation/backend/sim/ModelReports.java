@@ -49,7 +49,7 @@ final class ModelReports {
         inputs.put("unet_name", file);
         inputs.put("weight_dtype", "default");
         return ComfyJson.executionError(c, "UNETLoader", "safetensors_rust.SafetensorError", message, traceback,
-                inputs, c.pickForAttempt(2) == 1);
+                inputs, c.wrapped());
     }
 
     /** The client's failure to read an input it was to upload; images may instead fail validation. */
@@ -58,8 +58,8 @@ final class ModelReports {
             String name = path.replace('\\', '/').substring(path.replace('\\', '/').lastIndexOf('/') + 1);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("input_name", "image");
-            return ComfyJson.promptRejected("LoadImage", "custom_validation_failed", "Custom validation failed for node",
-                    "image - Invalid image file: " + name, extra);
+            return ComfyJson.promptRejected("LoadImage", "custom_validation_failed",
+                    "Custom validation failed for node", "image - Invalid image file: " + name, extra);
         }
         return "Traceback (most recent call last):\n  File \"/app/comfy_client.py\", line 57, in upload_" + what
                 + "\nFileNotFoundError: [Errno 2] No such file or directory: '" + path + "'";

@@ -37,4 +37,9 @@ record ReportContext(String promptId, long timestampMs, int attemptVariant, int 
     int pickForRequest(int n) {
         return requestVariant % n;
     }
+
+    /** Whether a fault the request causes arrives inside its WebSocket message rather than bare. */
+    boolean wrapped() {
+        return ((requestVariant >>> 20) & 1) == 1;
+    }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * between simulated segments and interrupts the job's thread, which ends a real-time sleep or a video
  * encode at once. The interrupt is sent under the job's lock and {@link #finish} takes the same lock,
  * so an interrupt never reaches a thread after its job has finished; {@link #finish} also clears an
- * interrupt that cancelling caused. Thread-safe.
+ * interrupt that cancelling caused, also when a job cancels itself from its own progress listener.
+ * Thread-safe.
  */
 final class RunningJobs {
 
@@ -59,9 +60,7 @@ final class RunningJobs {
             try {
                 if (!handle.finished && !handle.cancelled) {
                     handle.cancelled = true;
-                    if (handle.thread != Thread.currentThread()) {
-                        handle.thread.interrupt();
-                    }
+                    handle.thread.interrupt();
                 }
             } finally {
                 handle.lock.unlock();

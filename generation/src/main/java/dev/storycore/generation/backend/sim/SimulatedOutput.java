@@ -73,7 +73,7 @@ final class SimulatedOutput {
             preview = video.preview() || clip.stride > 1;
             if (preview) {
                 String frames = clip.stride == 1 ? "all " + r.frames() + " frames"
-                        : video.frames() + " of " + r.frames() + " frames (every " + clip.stride + "th)";
+                        : video.frames() + " of " + r.frames() + " frames (one in " + clip.stride + ")";
                 notes.add("preview: " + video.width() + "x" + video.height() + " (requested " + r.width() + "x"
                         + r.height() + "), " + frames + " at " + video.fps() + " fps");
             }
