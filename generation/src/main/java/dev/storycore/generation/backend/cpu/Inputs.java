@@ -30,7 +30,8 @@ final class Inputs {
         try {
             return ImageFiles.read(file);
         } catch (GenerationException e) {
-            throw new BackendException(backend, "cannot read " + what + " " + file + ": " + e.getMessage(), 0, e);
+            throw new BackendException(backend, "Invalid image file: " + file + " (" + what + "): " + e.getMessage(),
+                    0, e);
         }
     }
 
@@ -39,7 +40,8 @@ final class Inputs {
         try {
             return Mp4Reader.read(file, maxFrames);
         } catch (GenerationException e) {
-            throw new BackendException(backend, "cannot read source video " + file + ": " + e.getMessage(), 0, e);
+            throw new BackendException(backend, "Invalid video file: " + file + " (source video): " + e.getMessage(),
+                    0, e);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.storycore.generation.request.Offload;
 import dev.storycore.resilience.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,7 +167,7 @@ public final class GpuSimulatorBackend implements GenerationBackend {
     public BackendHealth health() {
         return closed.get() ? BackendHealth.down("closed")
                 : BackendHealth.ok("simulated " + config.gpu().name() + ", "
-                        + config.failureProfile().name().toLowerCase(java.util.Locale.ROOT) + " faults, "
+                        + config.failureProfile().name().toLowerCase(Locale.ROOT) + " faults, "
                         + running.size() + " running");
     }
 

@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param encodeBytes   while the encoders run
  * @param denoiseBytes  while the transformer samples
  * @param decodeBytes   while the VAE decodes
- * @param bias          the model's deterministic bias, in [-{@value GroundTruthMemory#BIAS_LIMIT},
- *                      +{@value GroundTruthMemory#BIAS_LIMIT}], applied to every allocation
+ * @param bias          the model's deterministic bias, in [-0.18, +0.18], applied to every allocation
  * @param hostRamBytes  peak system RAM: the process, offloaded weights, a text encoder on the CPU,
  *                      decoded frames
  */

@@ -1,7 +1,6 @@
 package dev.storycore.generation.backend.sim;
 
 import dev.storycore.generation.backend.GenerationJob;
-import dev.storycore.generation.backend.ProgressListener;
 import dev.storycore.generation.model.ModelSpec;
 import dev.storycore.generation.model.Workflow;
 import dev.storycore.generation.request.GenerationRequest;

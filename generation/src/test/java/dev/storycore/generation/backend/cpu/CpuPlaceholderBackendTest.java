@@ -19,6 +19,7 @@ import dev.storycore.generation.request.GenerationRequestBuilder;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,28 @@ class CpuPlaceholderBackendTest {
         assertThat(frames.width()).isEqualTo(256);
         assertThat(frames.height()).isEqualTo(144);
         assertThat(result.notes().get(0)).contains("Lanczos upscale of the source to 256x144");
+    }
+
+    @Test
+    void upscalingAStillImageHoldsItForTheRequestedFrames() throws Exception {
+        Path image = png("small.png", gradient(80, 45));
+
+        GenerationResult result = run(request(Workflow.UPSCALE).inputImage(image.toString()).size(320, 180)
+                .build());
+
+        FrameSource frames = Mp4Reader.read(result.outputs().get(0), 100);
+        assertThat(frames.frameCount()).isEqualTo(9);
+        assertThat(frames.width()).isEqualTo(320);
+    }
+
+    @Test
+    void anUnreadableImageFailsWithAnInvalidImageReport() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.png"), "not an image");
+
+        BackendException e = catchThrowableOfType(BackendException.class,
+                () -> run(request(Workflow.IMAGE_TO_VIDEO).inputImage(broken.toString()).build()));
+
+        assertThat(e.report()).startsWith("Invalid image file: " + broken + " (input image): ");
     }
 
     @Test
