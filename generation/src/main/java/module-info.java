@@ -19,4 +19,6 @@ module dev.storycore.generation {
     exports dev.storycore.generation.memory;
     exports dev.storycore.generation.recovery;
     exports dev.storycore.generation.backend;
+    exports dev.storycore.generation.backend.sim;
+    exports dev.storycore.generation.backend.cpu;
 }
