@@ -5,8 +5,9 @@ package dev.storycore.resilience;
  * pipeline. Running a call through the layers passes the caller's {@link Call} down unchanged, so the
  * success path of retry and circuit breaker creates no object per call: nesting the policies with
  * lambdas ({@code retry.execute(() -> breaker.execute(call))}) makes a capturing lambda per layer and
- * call, which the JIT removes only when escape analysis succeeds, and under two threads it often did not
- * (8–24 B per call, docs/benchmarks.md). Bulkhead and timeout still nest with a lambda.
+ * call, which only C2's escape analysis removes: 24–48 B per call before C2 compiled the path, and
+ * 8–24 B at two threads in some benchmark runs (docs/benchmarks.md). Bulkhead and timeout still nest
+ * with a lambda.
  *
  * <p>Each layer behaves exactly as the policy's own {@code execute} given the inner layers as a call:
  * a checked failure of the call is wrapped in {@link CallFailedException} before any policy but the
