@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * a timeout inside the bulkhead limits only the call, not the wait for a permit, and a fallback chain
  * outermost runs each of its levels through all the other policies.
  *
+ * <p>A call that succeeds at once through retry and circuit breaker allocates nothing: the pipeline
+ * hands the caller's call down through layers built once, instead of nesting a lambda per policy and
+ * call (see docs/benchmarks.md for the measured cost).
+ *
  * <p>Thread-safe and immutable; the policies keep their own state and statistics.
  */
 public final class ResiliencePipeline {
@@ -32,6 +36,7 @@ public final class ResiliencePipeline {
     private final Timeout timeout;
     private final boolean retryAsOneBreakerOutcome;
     private final ErrorClassifier classifier;
+    private final ResiliencePipelineLayer layers;
     private final FallbackChain.LevelInvoker invoker = new FallbackChain.LevelInvoker() {
         @Override
         public <T> T invoke(Call<T> call) {
@@ -46,6 +51,7 @@ public final class ResiliencePipeline {
         this.timeout = builder.timeout;
         this.retryAsOneBreakerOutcome = builder.retryAsOneBreakerOutcome;
         this.classifier = builder.classifier;
+        this.layers = ResiliencePipelineLayer.of(retry, circuitBreaker, bulkhead, timeout, retryAsOneBreakerOutcome);
     }
 
     /**
@@ -68,11 +74,7 @@ public final class ResiliencePipeline {
      * @throws TimeoutExceededException  when the call ran too long (and was not retried)
      */
     public <T> T execute(Call<T> call) {
-        Objects.requireNonNull(call, "call");
-        if (retryAsOneBreakerOutcome) {
-            return breaker(() -> retry(() -> bulkhead(() -> timeout(call))));
-        }
-        return retry(() -> breaker(() -> bulkhead(() -> timeout(call))));
+        return layers.run(Objects.requireNonNull(call, "call"));
     }
 
     /**
@@ -144,30 +146,6 @@ public final class ResiliencePipeline {
     /** The timeout, if the pipeline has one. */
     public Optional<Timeout> timeout() {
         return Optional.ofNullable(timeout);
-    }
-
-    private <T> T retry(Call<T> call) {
-        return retry == null ? run(call) : retry.execute(call);
-    }
-
-    private <T> T breaker(Call<T> call) {
-        return circuitBreaker == null ? run(call) : circuitBreaker.execute(call);
-    }
-
-    private <T> T bulkhead(Call<T> call) {
-        return bulkhead == null ? run(call) : bulkhead.execute(call);
-    }
-
-    private <T> T timeout(Call<T> call) {
-        return timeout == null ? run(call) : timeout.execute(call);
-    }
-
-    private static <T> T run(Call<T> call) {
-        try {
-            return call.call();
-        } catch (Exception e) {
-            throw CallFailedException.rethrow(e);
-        }
     }
 
     private <T> CompletionStage<T> breakerAsync(Supplier<? extends CompletionStage<T>> supplier) {

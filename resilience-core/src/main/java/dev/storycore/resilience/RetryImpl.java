@@ -90,13 +90,39 @@ final class RetryImpl implements Retry {
         try {
             value = call.call();
         } catch (Throwable failure) {
-            var execution = new RetryExecution<T>(this);
-            return runRetries(call, execution, execution.failed(failure)).getOrThrow();
+            return retryAfterFailure(call, failure);
         }
-        if (hasResultRules && retriesResult(value)) {
-            var execution = new RetryExecution<T>(this);
-            return runRetries(call, execution, execution.retryValue(value)).getOrThrow();
+        return hasResultRules && retriesResult(value) ? retryAfterValue(call, value) : succeededAtOnce(value);
+    }
+
+    /**
+     * As {@link #execute(Call)} with the inner layers of a pipeline as the call; the call object for
+     * the later attempts is made only once the first asks for a retry.
+     */
+    <T> T execute(ResiliencePipelineLayer inner, Call<T> call) {
+        calls.increment();
+        T value;
+        try {
+            value = inner.run(call);
+        } catch (Throwable failure) {
+            return retryAfterFailure(() -> inner.run(call), failure);
         }
+        return hasResultRules && retriesResult(value)
+                ? retryAfterValue(() -> inner.run(call), value)
+                : succeededAtOnce(value);
+    }
+
+    private <T> T retryAfterFailure(Call<T> call, Throwable failure) {
+        var execution = new RetryExecution<T>(this);
+        return runRetries(call, execution, execution.failed(failure)).getOrThrow();
+    }
+
+    private <T> T retryAfterValue(Call<T> call, T value) {
+        var execution = new RetryExecution<T>(this);
+        return runRetries(call, execution, execution.retryValue(value)).getOrThrow();
+    }
+
+    private <T> T succeededAtOnce(T value) {
         successesWithoutRetry.increment();
         if (hasListeners) {
             publish(new RetryEvent.Succeeded(name, 1));
