@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Resilient generative video: error intelligence for HunyuanVideo and Wan.",
         subcommands = {
             CommandLine.HelpCommand.class, EstimateCommand.class, ModelsCommand.class, GpusCommand.class,
+            DoctorCommand.class,
         })
 public final class StoryCore implements Runnable {
 
