@@ -9,7 +9,9 @@ import dev.storycore.generation.backend.GenerationJob;
 import dev.storycore.generation.backend.GenerationResult;
 import dev.storycore.generation.backend.ProgressListener;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,10 +98,10 @@ public final class ComfyUiBackend implements GenerationBackend {
         URI uri;
         try {
             uri = new URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a ComfyUI server address: '" + url + "' (" + e.getReason() + ")");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new IllegalArgumentException("not a ComfyUI server address: '" + url
                     + "' (expected http://host:port, e.g. http://127.0.0.1:8188)");

@@ -1,5 +1,6 @@
 package dev.storycore.comfyui;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -40,7 +41,7 @@ public record ComfyUiBackendOptions(TemplateCatalog catalog, UnaryOperator<Comfy
     }
 
     /** The configuration of the client for one server. */
-    ComfyUiConfig clientConfig(java.net.URI server) {
+    ComfyUiConfig clientConfig(URI server) {
         return Objects.requireNonNull(client.apply(ComfyUiConfig.builder(server)), "client settings").build();
     }
 

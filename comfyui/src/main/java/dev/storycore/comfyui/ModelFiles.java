@@ -1,6 +1,7 @@
 package dev.storycore.comfyui;
 
 import dev.storycore.generation.request.Precision;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record ModelFiles(String modelId, Map<String, Map<Precision, String>> val
                     throw new IllegalArgumentException("model " + modelId + ": " + key + " has no value for " + precision);
                 }
             }
-            copy.put(key, java.util.Collections.unmodifiableMap(entry));
+            copy.put(key, Collections.unmodifiableMap(entry));
         });
         values = Maps.ordered(copy);
     }

@@ -5,6 +5,8 @@ import dev.storycore.resilience.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,13 +46,13 @@ final class ProgressTracker implements ProgressListener {
         this.onQueued = onQueued;
         List<String> samplers = workflow.workflow().properties().stream()
                 .filter(node -> SAMPLERS.contains(node.getValue().path("class_type").asText()))
-                .map(java.util.Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).toList();
         this.samplerCount = Math.max(1, samplers.size());
     }
 
     /** When the server started executing, on the backend's clock; empty before {@code execution_start}. */
-    java.util.OptionalLong startedNanos() {
-        return startedNanos < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(startedNanos);
+    OptionalLong startedNanos() {
+        return startedNanos < 0 ? OptionalLong.empty() : OptionalLong.of(startedNanos);
     }
 
     @Override

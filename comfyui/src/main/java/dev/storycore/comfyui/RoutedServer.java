@@ -2,6 +2,7 @@ package dev.storycore.comfyui;
 
 import dev.storycore.generation.backend.GenerationBackend;
 import dev.storycore.resilience.CircuitBreaker;
+import dev.storycore.resilience.CircuitState;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +36,7 @@ final class RoutedServer {
     /** Why this server takes no jobs now, for a report. */
     String refusal() {
         long seconds = (breaker.remainingOpenTime().toMillis() + 999) / 1000;
-        String open = breaker.state() == dev.storycore.resilience.CircuitState.ISOLATED
+        String open = breaker.state() == CircuitState.ISOLATED
                 ? "circuit breaker isolated" : "circuit breaker open for " + seconds + " s more";
         return name() + ": " + open + (lastFailure.isEmpty() ? "" : " after: " + lastFailure);
     }

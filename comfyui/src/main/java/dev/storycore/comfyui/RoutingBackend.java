@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * another server, each server being tried at most once per job. Every other failure (out of memory, a
  * missing model file, a cancel) ends the job as it is and counts as a success for the server, which
  * did answer. When no server can take the job, the failure's report starts with
- * {@code Connection refused} or carries each server's own transport message.
+ * {@code Connection refused} or carries each server's own transport message. A resubmitted job's
+ * progress starts over: the listener hears a {@code queued} event naming the new server.
  *
  * <p>Thread-safe; jobs may run concurrently.
  */

@@ -169,7 +169,10 @@ public final class TemplateCatalog {
      * @throws TemplateException when a placeholder has no value
      */
     public BoundWorkflow bind(TemplateSpec spec, GenerationRequest request, ServerInputs inputs) {
-        return WorkflowBinder.bind(this, Objects.requireNonNull(spec, "spec"), request, inputs);
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(inputs, "inputs");
+        return WorkflowBinder.bind(this, spec, request, inputs);
     }
 
     /**
