@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GpusCommand.class,
             AnalyzeModelCommand.class,
             SuggestCommand.class,
+            DoctorCommand.class,
         })
 public final class StoryCore implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.storycore.comfyui.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An in-process ComfyUI for tests: its HTTP routes and its {@code /ws} WebSocket on one loopback
@@ -53,11 +55,13 @@ public final class FakeComfyUi implements AutoCloseable {
     private final AtomicInteger forcedStatus = new AtomicInteger(500);
     private final AtomicReference<CountDownLatch> slowGate = new AtomicReference<>();
     private final CountDownLatch slowRequestArrived = new CountDownLatch(1);
-    private final AtomicInteger outputCounter = new AtomicInteger();
+    private final Map<String, AtomicInteger> outputCounters = new ConcurrentHashMap<>();
+    private final ReentrantLock objectInfoLock = new ReentrantLock();
     private final AtomicInteger promptNumber = new AtomicInteger();
     private final List<JsonNode> prompts = new CopyOnWriteArrayList<>();
     private final List<String> interrupts = new CopyOnWriteArrayList<>();
     private final List<JsonNode> frees = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> queueEdits = new CopyOnWriteArrayList<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private volatile JsonNode objectInfo;
     private volatile FakeValidator validator;
@@ -196,6 +200,11 @@ public final class FakeComfyUi implements AutoCloseable {
         return List.copyOf(frees);
     }
 
+    /** The bodies {@code POST /queue} received. @return an immutable copy */
+    public List<JsonNode> queueEdits() {
+        return List.copyOf(queueEdits);
+    }
+
     /** The uploads received. @return an immutable copy */
     public List<Upload> uploads() {
         return List.copyOf(uploads);
@@ -257,12 +266,35 @@ public final class FakeComfyUi implements AutoCloseable {
         prompts.add(body);
     }
 
+    void recordQueueEdit(JsonNode body) {
+        queueEdits.add(body);
+    }
+
     void recordFree(JsonNode body) {
         frees.add(body);
     }
 
     void recordUpload(Upload upload) {
         uploads.add(upload);
+        offerUpload(upload.filename());
+    }
+
+    /** Like ComfyUI's input folder listing: an uploaded file becomes a choice of the loaders that read it. */
+    private void offerUpload(String filename) {
+        objectInfoLock.lock();
+        try {
+            ObjectNode copy = objectInfo.deepCopy();
+            for (String[] slot : new String[][] {{"LoadImage", "image"}, {"LoadImageMask", "image"}, {"LoadVideo", "file"}}) {
+                JsonNode list = copy.path(slot[0]).path("input").path("required").path(slot[1]).path(0);
+                if (list instanceof ArrayNode choices && !FakeObjectInfo.contains(choices, filename)) {
+                    choices.add(filename);
+                }
+            }
+            objectInfo = copy;
+            validator = new FakeValidator(json, copy);
+        } finally {
+            objectInfoLock.unlock();
+        }
     }
 
     Optional<Integer> takeForcedFailure() {
@@ -289,10 +321,15 @@ public final class FakeComfyUi implements AutoCloseable {
         return Optional.ofNullable(files.get(type + "/" + subfolder + "/" + filename));
     }
 
-    /** A new output dictionary of one animated WEBP, its bytes kept for {@code /view}. */
-    ObjectNode newOutput() {
-        String name = Optional.ofNullable(outputNames.poll())
-                .orElseGet(() -> String.format("ComfyUI_%05d_.webp", outputCounter.incrementAndGet()));
+    /**
+     * A new output dictionary of one file named as ComfyUI names it ({@code <prefix>_00001_.<ext>}, the
+     * counter per prefix; mp4 for SaveVideo, webp otherwise), its bytes kept for {@code /view}.
+     */
+    ObjectNode newOutput(JsonNode node) {
+        String prefix = node.path("inputs").path("filename_prefix").asText("ComfyUI");
+        String extension = node.path("class_type").asText().equals("SaveVideo") ? "mp4" : "webp";
+        String name = Optional.ofNullable(outputNames.poll()).orElseGet(() -> String.format("%s_%05d_.%s", prefix,
+                outputCounters.computeIfAbsent(prefix, key -> new AtomicInteger()).incrementAndGet(), extension));
         files.put("output//" + name, ("RIFF....WEBPVP8L fake video " + name).getBytes(StandardCharsets.UTF_8));
         ObjectNode output = json.createObjectNode();
         output.putArray("images").addObject().put("filename", name).put("subfolder", "").put("type", "output");

@@ -25,7 +25,7 @@ final class FakeHttpApi {
 
     void register(HttpServer http) {
         route(http, "/prompt", this::prompt);
-        route(http, "/queue", exchange -> json(exchange, 200, queue()));
+        route(http, "/queue", this::queueRoute);
         route(http, "/history", this::history);
         route(http, "/interrupt", this::interrupt);
         route(http, "/free", exchange -> {
@@ -85,6 +85,21 @@ final class FakeHttpApi {
         } finally {
             job.answered.complete(null);
         }
+    }
+
+    /** GET lists the queue; POST deletes waiting prompts ({@code delete}) or all of them ({@code clear}). */
+    private void queueRoute(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            json(exchange, 200, queue());
+            return;
+        }
+        JsonNode body = server.json().readTree(body(exchange));
+        body.path("delete").forEach(id -> server.queueState().removePending(id.asText()));
+        if (body.path("clear").asBoolean(false)) {
+            server.queueState().pending().forEach(job -> server.queueState().removePending(job.promptId));
+        }
+        server.recordQueueEdit(body);
+        empty(exchange, 200);
     }
 
     private void history(HttpExchange exchange) throws IOException {

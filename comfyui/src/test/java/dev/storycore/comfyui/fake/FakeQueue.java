@@ -56,6 +56,16 @@ final class FakeQueue {
         }
     }
 
+    /** Removes a waiting job, as {@code POST /queue {"delete": [id]}} does; running jobs stay. */
+    boolean removePending(String promptId) {
+        lock.lock();
+        try {
+            return pending.removeIf(job -> job.promptId.equals(promptId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Optional<FakeJob> running() {
         lock.lock();
         try {

@@ -75,11 +75,11 @@ final class FakeWorker implements Runnable {
             }
             lastNode = id;
             send(job, "executing", data(job).put("node", id).put("display_node", id));
-            if (classType.contains("Sampler") && !runSampler(job, id, node.getValue(), executed)) {
+            if (isSampler(classType) && !runSampler(job, id, node.getValue(), executed)) {
                 return;
             }
             if (server.objectInfo().path(classType).path("output_node").asBoolean(false)) {
-                ObjectNode output = server.newOutput();
+                ObjectNode output = server.newOutput(node.getValue());
                 send(job, "executed", data(job).put("node", id).put("display_node", id).set("output", output));
                 outputs.set(id, output);
             }
@@ -87,6 +87,12 @@ final class FakeWorker implements Runnable {
         }
         record(job, "execution_success", data(job));
         finish(job, "success", true, outputs);
+    }
+
+    /** The nodes that run sampling steps; KSamplerSelect only picks an algorithm. */
+    private static boolean isSampler(String classType) {
+        return classType.equals("KSampler") || classType.equals("KSamplerAdvanced")
+                || classType.startsWith("SamplerCustom");
     }
 
     /** Sends the steps; false when the job ended here (error, interrupt, death). */

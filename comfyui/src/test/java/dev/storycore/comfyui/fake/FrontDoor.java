@@ -61,7 +61,7 @@ final class FrontDoor {
         } catch (IOException ignored) {
             // Closing anyway.
         }
-        webSocketSockets.forEach(FrontDoor::closeQuietly);
+        webSocketSockets.forEach(FrontDoor::resetQuietly);
     }
 
     private void acceptLoop() {
@@ -176,6 +176,16 @@ final class FrontDoor {
 
     private void release(Socket socket) {
         webSocketSockets.remove(socket);
+        closeQuietly(socket);
+    }
+
+    /** Closes with a reset: the JDK WebSocket client sometimes misses a plain FIN. */
+    private static void resetQuietly(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // Closed already; closing again is harmless.
+        }
         closeQuietly(socket);
     }
 

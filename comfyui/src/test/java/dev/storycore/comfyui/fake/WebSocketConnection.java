@@ -96,6 +96,8 @@ final class WebSocketConnection {
     void drop() {
         open = false;
         try {
+            // A reset, not a FIN: the JDK client sometimes misses a FIN that follows a frame at once.
+            socket.setSoLinger(true, 0);
             socket.close();
         } catch (IOException ignored) {
             // Already gone.
