@@ -1,5 +1,7 @@
 package dev.storycore.generation.backend.cpu;
 
+import dev.storycore.generation.backend.internal.RunningJobs;
+import dev.storycore.generation.backend.internal.OutputNames;
 import dev.storycore.generation.GenerationException;
 import dev.storycore.generation.backend.BackendException;
 import dev.storycore.generation.backend.BackendHealth;

@@ -1,5 +1,6 @@
 package dev.storycore.generation.backend.sim;
 
+import dev.storycore.generation.backend.internal.RunningJobs;
 import dev.storycore.generation.GenerationException;
 import dev.storycore.generation.backend.BackendException;
 import dev.storycore.generation.backend.BackendHealth;

@@ -1,5 +1,6 @@
 package dev.storycore.generation.backend.sim;
 
+import dev.storycore.generation.backend.internal.RunningJobs;
 import dev.storycore.generation.backend.JobProgress;
 import dev.storycore.generation.backend.ProgressListener;
 import dev.storycore.resilience.Sleeper;

@@ -1,5 +1,6 @@
 package dev.storycore.generation.backend.sim;
 
+import dev.storycore.generation.backend.internal.OutputNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.storycore.generation.backend.GenerationJob;

@@ -1,4 +1,4 @@
-package dev.storycore.generation.backend.sim;
+package dev.storycore.generation.backend.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -7,18 +7,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The jobs running now, so {@code cancel(jobId)} can reach them. Cancelling sets a flag the job checks
- * between simulated segments and interrupts the job's thread, which ends a real-time sleep or a video
+ * between steps (or simulated segments) and interrupts the job's thread, which ends a real-time sleep or a video
  * encode at once. The interrupt is sent under the job's lock and {@link #finish} takes the same lock,
  * so an interrupt never reaches a thread after its job has finished; {@link #finish} also clears an
  * interrupt that cancelling caused, also when a job cancels itself from its own progress listener.
  * Thread-safe.
  */
-final class RunningJobs {
+public final class RunningJobs {
 
     private final Map<String, Handle> jobs = new ConcurrentHashMap<>();
 
     /** One running job. */
-    static final class Handle {
+    public static final class Handle {
         private final String jobId;
         private final Thread thread;
         private final ReentrantLock lock = new ReentrantLock();
@@ -30,7 +30,7 @@ final class RunningJobs {
             this.thread = thread;
         }
 
-        boolean cancelled() {
+        public boolean cancelled() {
             lock.lock();
             try {
                 return cancelled;
@@ -45,7 +45,7 @@ final class RunningJobs {
      *
      * @throws IllegalStateException if a job with this id is already running
      */
-    Handle start(String jobId) {
+    public Handle start(String jobId) {
         Handle handle = new Handle(jobId, Thread.currentThread());
         if (jobs.putIfAbsent(jobId, handle) != null) {
             throw new IllegalStateException("job " + jobId + " is already running on this backend");
@@ -54,7 +54,7 @@ final class RunningJobs {
     }
 
     /** Cancels a running job; does nothing for unknown or finished ones. */
-    void cancel(String jobId) {
+    public void cancel(String jobId) {
         Optional.ofNullable(jobs.get(jobId)).ifPresent(handle -> {
             handle.lock.lock();
             try {
@@ -69,7 +69,7 @@ final class RunningJobs {
     }
 
     /** Unregisters a job; clears the interrupt its cancellation sent. */
-    void finish(Handle handle) {
+    public void finish(Handle handle) {
         jobs.remove(handle.jobId, handle);
         handle.lock.lock();
         try {
@@ -82,7 +82,7 @@ final class RunningJobs {
         }
     }
 
-    int size() {
+    public int size() {
         return jobs.size();
     }
 }

@@ -1,9 +1,9 @@
-package dev.storycore.generation.backend.sim;
+package dev.storycore.generation.backend.internal;
 
 import java.nio.file.Path;
 
 /** Output file names from shot and job ids, confined to the job's folder. */
-final class OutputNames {
+public final class OutputNames {
 
     private static final int MAX_PART = 60;
 
@@ -11,7 +11,7 @@ final class OutputNames {
     }
 
     /** {@code SHOT_JOB}, each part reduced to letters, digits, '.', '_' and '-', never starting with a dot. */
-    static String base(String shotId, String jobId) {
+    public static String base(String shotId, String jobId) {
         return part(shotId, "shot") + "_" + part(jobId, "job");
     }
 
@@ -20,7 +20,7 @@ final class OutputNames {
      *
      * @throws IllegalArgumentException if the name would leave the folder (it cannot after {@link #base})
      */
-    static Path inside(Path dir, String name) {
+    public static Path inside(Path dir, String name) {
         Path root = dir.toAbsolutePath().normalize();
         Path file = root.resolve(name).normalize();
         if (!file.getParent().equals(root)) {
