@@ -19,4 +19,5 @@ module dev.storycore.generation {
     exports dev.storycore.generation.memory;
     exports dev.storycore.generation.recovery;
     exports dev.storycore.generation.backend;
+    exports dev.storycore.generation.workflow;
 }
