@@ -202,7 +202,7 @@ public final class ResilientVideoGenerator implements AutoCloseable {
      * Idempotent.
      */
     public void cancel() {
-        LOG.log(System.Logger.Level.INFO, "{0}: cancelling {1} running jobs", config.name(), running.size());
+        LOG.log(System.Logger.Level.DEBUG, "{0}: cancelling {1} running jobs", config.name(), running.size());
         running.cancelAll();
     }
 
