@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EstimateCommand.class,
             ModelsCommand.class,
             GpusCommand.class,
+            RunCommand.class,
         })
 public final class StoryCore implements Runnable {
 
