@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             GpusCommand.class,
             RunCommand.class,
+            BenchCommand.class,
         })
 public final class StoryCore implements Runnable {
 
