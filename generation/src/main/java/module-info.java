@@ -19,5 +19,7 @@ module dev.storycore.generation {
     exports dev.storycore.generation.memory;
     exports dev.storycore.generation.recovery;
     exports dev.storycore.generation.backend;
+    exports dev.storycore.generation.backend.sim;
+    exports dev.storycore.generation.backend.cpu;
     exports dev.storycore.generation.workflow;
 }

@@ -1,0 +1,21 @@
+package dev.storycore.generation.backend.sim;
+
+import java.util.Map;
+
+/**
+ * What a simulator has done so far.
+ *
+ * @param jobs             attempts started
+ * @param succeeded        attempts that delivered
+ * @param failures         failed attempts by what was simulated
+ * @param gpuSeconds       simulated GPU time of every attempt
+ * @param wastedGpuSeconds simulated GPU time of the attempts that failed
+ */
+public record SimulatorStats(long jobs, long succeeded, Map<FaultKind, Long> failures, double gpuSeconds,
+                             double wastedGpuSeconds) {
+
+    /** Copies the map. */
+    public SimulatorStats {
+        failures = Map.copyOf(failures);
+    }
+}
