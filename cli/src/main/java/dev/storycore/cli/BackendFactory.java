@@ -1,6 +1,13 @@
 package dev.storycore.cli;
 
 import dev.storycore.generation.backend.GenerationBackend;
+import dev.storycore.generation.backend.cpu.CpuPlaceholderBackend;
+import dev.storycore.generation.backend.cpu.CpuPlaceholderConfig;
+import dev.storycore.generation.backend.sim.FailureProfile;
+import dev.storycore.generation.backend.sim.GpuSimulatorBackend;
+import dev.storycore.generation.backend.sim.GpuSimulatorConfig;
+import dev.storycore.generation.backend.sim.OutputMode;
+import dev.storycore.generation.backend.sim.VirtualClock;
 import dev.storycore.generation.hardware.GpuProfile;
 import dev.storycore.generation.model.ModelRegistry;
 import dev.storycore.resilience.Clock;
@@ -10,16 +17,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Makes the backends a run needs from {@code --backend}: {@code sim} for the GPU simulator (the
  * default), or one or more comma-separated {@code http(s)://} URLs of ComfyUI servers. Either way the
  * last-resort tier is the CPU placeholder backend. Bad values fail with a {@link UsageException}.
+ *
+ * <p>The simulator runs on a {@link VirtualClock} that the generators share, so breakers, analytics and
+ * backoff waits live in the same simulated time as the jobs. Its chaos profile sets the chance faults;
+ * {@code harsh} also gives the simulated server a corrupt model (Wan2.1 T2V-14B)
+ * and a missing one (HunyuanVideo I2V). ComfyUI servers are not part of this build yet: URLs are checked, then refused with a one-line
+ * message.
  */
 final class BackendFactory {
 
     /** The chaos profiles of the simulator. */
     static final List<String> CHAOS = List.of("none", "mild", "harsh");
+    /** Under {@code harsh}, the model whose weights file is corrupt on the simulated server. */
+    static final Set<String> HARSH_CORRUPT = Set.of("wan2.1-t2v-14b");
+    /** Under {@code harsh}, the model the simulated server does not have installed. */
+    static final Set<String> HARSH_MISSING = Set.of("hunyuan-video-i2v");
 
     /**
      * What the backends are made for.
@@ -70,7 +88,15 @@ final class BackendFactory {
     }
 
     private static Backends simulator(Options options) {
-        throw new UsageException("GPU simulator not available in this build");
+        var clock = new VirtualClock();
+        boolean harsh = options.chaos().equals("harsh");
+        var sim = new GpuSimulatorBackend(GpuSimulatorConfig.builder().gpu(options.gpu()).seed(options.seed())
+                .failureProfile(FailureProfile.parse(options.chaos())).models(options.models())
+                .corruptModels(harsh ? HARSH_CORRUPT : Set.of()).missingModels(harsh ? HARSH_MISSING : Set.of())
+                .outputMode(options.preview() ? OutputMode.PREVIEW : OutputMode.NO_VIDEO).virtualClock(clock)
+                .build());
+        var cpu = new CpuPlaceholderBackend(CpuPlaceholderConfig.builder().clock(clock).build());
+        return new Backends(sim, cpu, clock, clock.sleeper());
     }
 
     static List<URI> urls(String value) {

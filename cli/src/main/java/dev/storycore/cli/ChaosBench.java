@@ -62,6 +62,10 @@ final class ChaosBench {
                 .row("attempts", ours.attempts(), naive.attempts())
                 .row("GPU-s spent", num(ours.gpuSeconds()), num(naive.gpuSeconds()))
                 .row("GPU-s wasted", num(ours.wastedGpuSeconds()), num(naive.wastedGpuSeconds()))
+                .row("  on chance faults", num(ours.wastedByChance()), num(naive.wastedByChance()))
+                .row("  on the request", num(ours.wastedGpuSeconds() - ours.wastedByChance()),
+                        num(naive.wastedGpuSeconds() - naive.wastedByChance()))
+                .row("wasted share", pct(ours.wastedShare()), pct(naive.wastedShare()))
                 .row("wall time", num(ours.wallSeconds()) + " s", num(naive.wallSeconds()) + " s");
         return String.format(Locale.ROOT, "chaos benchmark: %d shots, profile %s, seed %d, %s (%s GB)%n%n",
                 ours.shots(), result.profile(), result.seed(), result.gpu().name(),

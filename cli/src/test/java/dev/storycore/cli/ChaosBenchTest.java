@@ -3,7 +3,7 @@ package dev.storycore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storycore.generation.hardware.GpuPresets;
-import dev.storycore.generation.workflow.VirtualTime;
+import dev.storycore.generation.backend.sim.VirtualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +30,9 @@ class ChaosBenchTest {
     @Test
     void endsWithTheFixedSummaryLine() {
         var result = ChaosBench.run(6, "harsh", 3, GpuPresets.DEFAULT, dir, options -> {
-            var time = new VirtualTime();
+            var time = new VirtualClock();
             return new BackendFactory.Backends(new ScriptedBackend("scripted-gpu", true),
-                    new ScriptedBackend("scripted-cpu", false), time, time);
+                    new ScriptedBackend("scripted-cpu", false), time, time.sleeper());
         });
 
         String text = ChaosBench.render(result);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storycore.generation.hardware.GpuPresets;
 import dev.storycore.generation.model.ModelRegistry;
-import dev.storycore.generation.workflow.VirtualTime;
+import dev.storycore.generation.backend.sim.VirtualClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,8 +105,8 @@ class RunJobTest {
     }
 
     private RunJob job(Storyboard board, int concurrency) {
-        var time = new VirtualTime();
-        var generators = RunGenerators.create(gpu, cpu, board.models(), GpuPresets.DEFAULT, time, time, 1);
+        var time = new VirtualClock();
+        var generators = RunGenerators.create(gpu, cpu, board.models(), GpuPresets.DEFAULT, time, time.sleeper(), 1);
         return new RunJob(board, dir.resolve("out"), generators::route, generators.all(), concurrency,
                 new PlainProgress(new PrintWriter(progress)),
                 new RunJob.Setting(gpu.name(), RunCommand.gpuFields(GpuPresets.DEFAULT), "none", 1));

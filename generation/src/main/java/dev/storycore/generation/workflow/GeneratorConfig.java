@@ -31,7 +31,7 @@ import java.util.Set;
  *                          attempts keep failing
  * @param analytics         where every classified failure is recorded; may be shared between generators
  * @param clock             time for breakers, degradation and analytics
- * @param sleeper           how backoff waits; a {@link VirtualTime} for the simulator
+ * @param sleeper           how backoff waits; the simulator's virtual clock sleeper for simulated runs
  * @param random            randomness for jitter
  */
 public record GeneratorConfig(

@@ -213,16 +213,6 @@ public final class GeneratorConfigBuilder {
     }
 
     /**
-     * Uses one virtual time as clock and sleeper, as runs against the simulator do.
-     *
-     * @param time the virtual time
-     * @return this builder
-     */
-    public GeneratorConfigBuilder virtualTime(VirtualTime time) {
-        return clock(time).sleeper(time);
-    }
-
-    /**
      * Randomness for jitter; default the system's.
      *
      * @param random the value

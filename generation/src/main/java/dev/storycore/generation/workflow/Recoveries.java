@@ -1,20 +1,33 @@
 package dev.storycore.generation.workflow;
 
+import dev.storycore.generation.errors.ErrorDetails;
 import dev.storycore.generation.errors.GenerationError;
+import dev.storycore.generation.errors.GenerationErrorCategory;
 import dev.storycore.generation.hardware.GpuProfile;
+import dev.storycore.generation.recovery.ActionKind;
 import dev.storycore.generation.recovery.RecoveryAction;
 import dev.storycore.generation.recovery.RecoveryOption;
 import dev.storycore.generation.recovery.RecoveryPlanner;
 import dev.storycore.generation.request.GenerationRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Picks the recovery to carry out after an {@code ADJUST_AND_RETRY} error: the planner's best-ranked
- * option that may run without a person and that this generator can carry out — a request change that
- * changes something, or freeing the backend's memory — and that was not tried in this tier yet.
- * Cuts the viewer sees (fewer frames, lower resolution, another model) are not automatic; those are the
- * fallback tiers' business. Stateless.
+ * Picks the recovery to carry out after an {@code ADJUST_AND_RETRY} error, from the planner's ranked
+ * options, in three passes:
+ * <ol>
+ *   <li>the best-ranked request change that needs no person and changes something (FP8, offload, VAE
+ *       tiling, a new seed, a snapped size …);
+ *   <li>after running out of GPU memory, the pre-flight plan again with the estimate corrected by what
+ *       the report proved ({@link RecoveryAction#FIT_REQUEST_TO_MEMORY}) when it fits: the same cuts
+ *       pre-flight may make before the first attempt, now with better numbers;
+ *   <li>freeing the backend's memory, when the report shows memory held outside this job or gives no
+ *       numbers at all — when it shows the job's own allocations filled the device, freeing cannot
+ *       help and would only burn another attempt.
+ * </ol>
+ * An action is tried once per tier. Other cuts the viewer sees are not applied here: they are what the
+ * fallback tiers are for. Stateless.
  */
 final class Recoveries {
 
@@ -34,25 +47,42 @@ final class Recoveries {
 
     static Optional<Choice> choose(RecoveryPlanner planner, GpuProfile gpu, GenerationError error,
             GenerationRequest request, Set<RecoveryAction> tried) {
-        for (RecoveryOption option : planner.plan(error, request, gpu)) {
-            RecoveryAction action = option.action();
-            if (!option.automatic() || tried.contains(action)) {
-                continue;
-            }
-            Optional<Choice> choice = switch (action.kind()) {
-                case REQUEST -> option.request().equals(request) ? Optional.empty()
-                        : Optional.of(new Choice(action, option.request(), Changes.describe(request, option.request()),
-                                false));
-                case BACKEND -> frees(action) ? Optional.of(new Choice(action, request, "backend freed memory", true))
-                        : Optional.empty();
-                case HUMAN -> Optional.empty();
-            };
-            if (choice.isPresent()) {
-                tried.add(action);
-                return choice;
-            }
+        List<RecoveryOption> options = planner.plan(error, request, gpu);
+        Optional<Choice> choice = requestChange(options, request, tried);
+        if (choice.isEmpty() && error.category() == GenerationErrorCategory.MEMORY_MANAGEMENT) {
+            choice = replan(options, request, tried);
         }
-        return Optional.empty();
+        if (choice.isEmpty() && freeingMayHelp(error.details())) {
+            choice = options.stream().filter(o -> o.automatic() && frees(o.action()) && !tried.contains(o.action()))
+                    .findFirst().map(o -> new Choice(o.action(), request, "backend freed memory", true));
+        }
+        choice.ifPresent(c -> tried.add(c.action()));
+        return choice;
+    }
+
+    private static Optional<Choice> requestChange(List<RecoveryOption> options, GenerationRequest request,
+            Set<RecoveryAction> tried) {
+        return options.stream()
+                .filter(o -> o.automatic() && o.action().kind() == ActionKind.REQUEST && !tried.contains(o.action()))
+                .filter(o -> !o.request().equals(request))
+                .findFirst().map(o -> change(o, request));
+    }
+
+    private static Optional<Choice> replan(List<RecoveryOption> options, GenerationRequest request,
+            Set<RecoveryAction> tried) {
+        return options.stream()
+                .filter(o -> o.action() == RecoveryAction.FIT_REQUEST_TO_MEMORY && !tried.contains(o.action()))
+                .filter(o -> o.fitsEstimate() && !o.request().equals(request))
+                .findFirst().map(o -> change(o, request));
+    }
+
+    private static Choice change(RecoveryOption option, GenerationRequest request) {
+        return new Choice(option.action(), option.request(), Changes.describe(request, option.request()), false);
+    }
+
+    private static boolean freeingMayHelp(ErrorDetails details) {
+        boolean noNumbers = details.allocatedBytes() <= 0 && details.requestedBytes() <= 0;
+        return noNumbers || RecoveryPlanner.foreignBytes(details) > 0;
     }
 
     private static boolean frees(RecoveryAction action) {
