@@ -37,8 +37,9 @@ final class LiveProgress implements Consumer<ShotEvent>, AutoCloseable {
                 case ShotEvent.AttemptStarted attempt -> running.put(event.shotId(), attempt.tier().label()
                         + " · attempt " + attempt.attempt() + " · " + attempt.request().summary());
                 case ShotEvent.Progress progress -> running.put(event.shotId(), String.format(Locale.ROOT,
-                        "%s · %-8s %3.0f%% %s", progress.tier().label(), progress.progress().phase(),
-                        progress.progress().fraction() * 100, progress.progress().message()));
+                        "%s · %3.0f%% · %s", progress.tier().label(), progress.progress().fraction() * 100,
+                        progress.progress().message().isBlank() ? progress.progress().phase()
+                                : progress.progress().message()));
                 case ShotEvent.AttemptFailed failed -> running.put(event.shotId(), failed.error().tier().label()
                         + " · attempt " + failed.error().attempt() + " failed: " + failed.error().code());
                 case ShotEvent.RecoveryApplied recovery -> running.put(event.shotId(),

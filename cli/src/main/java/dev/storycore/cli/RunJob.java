@@ -49,6 +49,7 @@ final class RunJob {
     private final Consumer<? super ShotEvent> listener;
     private final Setting setting;
     private final Map<String, ShotResult> results = new ConcurrentHashMap<>();
+    private final Map<String, String> crashed = new ConcurrentHashMap<>();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -101,9 +102,14 @@ final class RunJob {
     private void work(Queue<Storyboard.Shot> queue) {
         for (Storyboard.Shot shot; !cancelled.get() && (shot = queue.poll()) != null; ) {
             started.add(shot.id());
-            ShotResult result = router.apply(shot).generate(
-                    new ShotRequest(shot.id(), shot.request(), outputDir.resolve(shot.id())), listener);
-            results.put(shot.id(), result);
+            try {
+                ShotResult result = router.apply(shot).generate(
+                        new ShotRequest(shot.id(), shot.request(), outputDir.resolve(shot.id())), listener);
+                results.put(shot.id(), result);
+            } catch (RuntimeException e) {
+                // A generator reports failures as results; anything thrown is a bug, reported on the shot.
+                crashed.put(shot.id(), String.valueOf(e));
+            }
         }
     }
 
@@ -141,6 +147,8 @@ final class RunJob {
             ShotResult result = results.get(shot.id());
             if (result != null) {
                 shots.add(ShotReport.of(result, outputDir));
+            } else if (crashed.containsKey(shot.id())) {
+                shots.add(ShotReport.crashed(shot, crashed.get(shot.id())));
             } else {
                 shots.add(ShotReport.unfinished(shot, started.contains(shot.id()) && cancelled.get()
                         ? ShotReport.INTERRUPTED : ShotReport.NOT_RUN));

@@ -57,6 +57,13 @@ record ShotReport(
                 List.of(), false, 0.0, 0.0, List.of());
     }
 
+    static ShotReport crashed(Storyboard.Shot shot, String failure) {
+        ShotReport unfinished = unfinished(shot, "FAILED");
+        return new ShotReport(shot.id(), "FAILED", "", "", unfinished.workflow(), unfinished.model(),
+                unfinished.prompt(), unfinished.requested(), unfinished.parameters(), 0.0,
+                List.of("internal error: " + failure), 0, List.of(), List.of(), List.of(), false, 0.0, 0.0, List.of());
+    }
+
     static Map<String, Object> parameters(GenerationRequest request) {
         var map = new LinkedHashMap<String, Object>();
         map.put("model", request.modelId());
