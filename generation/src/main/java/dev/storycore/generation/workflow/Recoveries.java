@@ -15,16 +15,16 @@ import java.util.Set;
 
 /**
  * Picks the recovery to carry out after an {@code ADJUST_AND_RETRY} error, from the planner's ranked
- * options, in three passes:
+ * options, in four passes, invisible changes before cuts:
  * <ol>
  *   <li>the best-ranked request change that needs no person and changes something (FP8, offload, VAE
  *       tiling, a new seed, a snapped size …);
+ *   <li>freeing the backend's memory, when the report shows memory held outside this job;
  *   <li>after running out of GPU memory, the pre-flight plan again with the estimate corrected by what
  *       the report proved ({@link RecoveryAction#FIT_REQUEST_TO_MEMORY}) when it fits: the same cuts
  *       pre-flight may make before the first attempt, now with better numbers;
- *   <li>freeing the backend's memory, when the report shows memory held outside this job or gives no
- *       numbers at all — when it shows the job's own allocations filled the device, freeing cannot
- *       help and would only burn another attempt.
+ *   <li>freeing the backend's memory when the report gives no numbers at all. When it shows that the
+ *       job's own allocations filled the device, freeing cannot help and would only burn an attempt.
  * </ol>
  * An action is tried once per tier. Other cuts the viewer sees are not applied here: they are what the
  * fallback tiers are for. Stateless.
@@ -48,16 +48,25 @@ final class Recoveries {
     static Optional<Choice> choose(RecoveryPlanner planner, GpuProfile gpu, GenerationError error,
             GenerationRequest request, Set<RecoveryAction> tried) {
         List<RecoveryOption> options = planner.plan(error, request, gpu);
+        ErrorDetails details = error.details();
         Optional<Choice> choice = requestChange(options, request, tried);
+        if (choice.isEmpty() && RecoveryPlanner.foreignBytes(details) > 0) {
+            choice = free(options, request, tried);
+        }
         if (choice.isEmpty() && error.category() == GenerationErrorCategory.MEMORY_MANAGEMENT) {
             choice = replan(options, request, tried);
         }
-        if (choice.isEmpty() && freeingMayHelp(error.details())) {
-            choice = options.stream().filter(o -> o.automatic() && frees(o.action()) && !tried.contains(o.action()))
-                    .findFirst().map(o -> new Choice(o.action(), request, "backend freed memory", true));
+        if (choice.isEmpty() && details.allocatedBytes() <= 0 && details.requestedBytes() <= 0) {
+            choice = free(options, request, tried);
         }
         choice.ifPresent(c -> tried.add(c.action()));
         return choice;
+    }
+
+    private static Optional<Choice> free(List<RecoveryOption> options, GenerationRequest request,
+            Set<RecoveryAction> tried) {
+        return options.stream().filter(o -> o.automatic() && frees(o.action()) && !tried.contains(o.action()))
+                .findFirst().map(o -> new Choice(o.action(), request, "backend freed memory", true));
     }
 
     private static Optional<Choice> requestChange(List<RecoveryOption> options, GenerationRequest request,
@@ -78,11 +87,6 @@ final class Recoveries {
 
     private static Choice change(RecoveryOption option, GenerationRequest request) {
         return new Choice(option.action(), option.request(), Changes.describe(request, option.request()), false);
-    }
-
-    private static boolean freeingMayHelp(ErrorDetails details) {
-        boolean noNumbers = details.allocatedBytes() <= 0 && details.requestedBytes() <= 0;
-        return noNumbers || RecoveryPlanner.foreignBytes(details) > 0;
     }
 
     private static boolean frees(RecoveryAction action) {
