@@ -21,4 +21,5 @@ module dev.storycore.generation {
     exports dev.storycore.generation.backend;
     exports dev.storycore.generation.backend.sim;
     exports dev.storycore.generation.backend.cpu;
+    exports dev.storycore.generation.workflow;
 }

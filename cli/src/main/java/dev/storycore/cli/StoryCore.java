@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             AnalyzeModelCommand.class,
             SuggestCommand.class,
             DoctorCommand.class,
+            RunCommand.class,
+            BenchCommand.class,
         })
 public final class StoryCore implements Runnable {
 
