@@ -1,5 +1,10 @@
 package dev.storycore.cli;
 
+import dev.storycore.comfyui.ComfyUiBackend;
+import dev.storycore.comfyui.ComfyUiBackendOptions;
+import dev.storycore.comfyui.RoutingBackend;
+import dev.storycore.comfyui.RoutingOptions;
+import dev.storycore.generation.backend.BackendException;
 import dev.storycore.generation.backend.GenerationBackend;
 import dev.storycore.generation.backend.cpu.CpuPlaceholderBackend;
 import dev.storycore.generation.backend.cpu.CpuPlaceholderConfig;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,8 +33,9 @@ import java.util.Set;
  * <p>The simulator runs on a {@link VirtualClock} that the generators share, so breakers, analytics and
  * backoff waits live in the same simulated time as the jobs. Its chaos profile sets the chance faults;
  * {@code harsh} also gives the simulated server a corrupt model (Wan2.1 T2V-14B)
- * and a missing one (HunyuanVideo I2V). ComfyUI servers are not part of this build yet: URLs are checked, then refused with a one-line
- * message.
+ * and a missing one (HunyuanVideo I2V). One URL makes a {@link ComfyUiBackend}; several make a
+ * {@link RoutingBackend} with a breaker per server. A real server's GPU is read from its
+ * {@code /system_stats} when it answers, so plans fit the card that is really there.
  */
 final class BackendFactory {
 
@@ -64,9 +71,10 @@ final class BackendFactory {
      * @param placeholder the CPU placeholder backend
      * @param clock       the time breakers and analytics read
      * @param sleeper     how backoff waits
+     * @param detectedGpu the GPU a real server reported, if it answered
      */
-    record Backends(GenerationBackend gpu, GenerationBackend placeholder, Clock clock, Sleeper sleeper)
-            implements AutoCloseable {
+    record Backends(GenerationBackend gpu, GenerationBackend placeholder, Clock clock, Sleeper sleeper,
+                    Optional<GpuProfile> detectedGpu) implements AutoCloseable {
         @Override
         public void close() {
             gpu.close();
@@ -83,8 +91,20 @@ final class BackendFactory {
             return simulator(options);
         }
         List<URI> servers = urls(value);
-        throw new UsageException("ComfyUI backend not available in this build (asked for " + servers.size()
-                + " server" + (servers.size() == 1 ? "" : "s") + ": " + value + ")");
+        GenerationBackend gpu = servers.size() == 1
+                ? ComfyUiBackend.connect(servers.get(0), ComfyUiBackendOptions.defaults())
+                : RoutingBackend.connect(servers, ComfyUiBackendOptions.defaults(), RoutingOptions.defaults());
+        var cpu = new CpuPlaceholderBackend(CpuPlaceholderConfig.builder().build());
+        return new Backends(gpu, cpu, Clock.system(), Sleeper.system(), detectGpu(gpu));
+    }
+
+    private static Optional<GpuProfile> detectGpu(GenerationBackend backend) {
+        try {
+            GpuProfile gpu = backend.systemStats().gpu();
+            return gpu.vramBytes() > 0 ? Optional.of(gpu) : Optional.empty();
+        } catch (BackendException e) {
+            return Optional.empty();
+        }
     }
 
     private static Backends simulator(Options options) {
@@ -96,7 +116,7 @@ final class BackendFactory {
                 .outputMode(options.preview() ? OutputMode.PREVIEW : OutputMode.NO_VIDEO).virtualClock(clock)
                 .build());
         var cpu = new CpuPlaceholderBackend(CpuPlaceholderConfig.builder().clock(clock).build());
-        return new Backends(sim, cpu, clock, clock.sleeper());
+        return new Backends(sim, cpu, clock, clock.sleeper(), Optional.empty());
     }
 
     static List<URI> urls(String value) {

@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (var backends = BackendFactory.create(backend, options)) {
+            if (gpuChoice == null) {
+                gpu = backends.detectedGpu().orElse(gpu);
+            }
             var generators = RunGenerators.create(backends.gpu(), backends.placeholder(), board.models(), gpu,
                     backends.clock(), backends.sleeper(), seed);
             PrintWriter progressOut = json ? stderr : stdout;

@@ -32,7 +32,7 @@ class ChaosBenchTest {
         var result = ChaosBench.run(6, "harsh", 3, GpuPresets.DEFAULT, dir, options -> {
             var time = new VirtualClock();
             return new BackendFactory.Backends(new ScriptedBackend("scripted-gpu", true),
-                    new ScriptedBackend("scripted-cpu", false), time, time.sleeper());
+                    new ScriptedBackend("scripted-cpu", false), time, time.sleeper(), java.util.Optional.empty());
         });
 
         String text = ChaosBench.render(result);

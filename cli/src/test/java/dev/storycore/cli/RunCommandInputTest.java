@@ -44,7 +44,7 @@ class RunCommandInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ComfyUI not in this build | --backend | http://127.0.0.1:8188,http://10.0.0.2:8188 | ComfyUI backend not available in this build
+            bad URL                   | --backend | http://                                     | --backend: bad URL
             not a backend             | --backend | gpu-farm                                    | --backend must be sim or http(s) URLs
             bad chaos                 | --chaos   | wild                                        | --chaos must be none, mild or harsh
             bad concurrency           | --concurrency | 0                                       | --concurrency must be at least 1
