@@ -2,7 +2,6 @@ package dev.storycore.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -18,14 +17,6 @@ class CircuitBreakerAllocationTest {
     private static final int CALLS = 200_000;
     private static final long SLACK_BYTES = 16 * 1024;
     private static final Call<String> WORK = () -> "frame";
-
-    private final Object threads;
-    private final Method allocatedBytes;
-
-    CircuitBreakerAllocationTest() throws ReflectiveOperationException {
-        threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        allocatedBytes = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
-    }
 
     @Test
     void consecutiveModeExecuteAllocatesNothingWhileClosed() throws Exception {
@@ -72,11 +63,11 @@ class CircuitBreakerAllocationTest {
         return sum;
     }
 
-    private long allocatedBy(LongSupplier work) throws ReflectiveOperationException {
+    private static long allocatedBy(LongSupplier work) {
         work.getAsLong(); // warm up: class loading and first-call setup allocate once
-        long before = (long) allocatedBytes.invoke(threads);
+        long before = Allocations.allocatedBytes();
         long sink = work.getAsLong();
-        long after = (long) allocatedBytes.invoke(threads);
+        long after = Allocations.allocatedBytes();
         assertThat(sink).isNotZero();
         return after - before;
     }

@@ -2,7 +2,6 @@ package dev.storycore.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,17 +14,6 @@ class ResiliencePipelineAllocationTest {
     private static final int CALLS = 100_000;
     private static final long TOLERANCE_BYTES = 64 * 1024;
 
-    private static long allocatedBytes() {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
-            Method counter = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getCurrentThreadAllocatedBytes");
-            return (Long) counter.invoke(threads);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no per-thread allocation counter in this JVM", e);
-        }
-    }
 
     private static long bytesFor(ResiliencePipeline pipeline, int[] sink) {
         Call<Integer> call = () -> 42;
@@ -34,10 +22,7 @@ class ResiliencePipelineAllocationTest {
                 sink[0] += pipeline.execute(call);
             }
         };
-        calls.run();
-        long before = allocatedBytes();
-        calls.run();
-        return allocatedBytes() - before;
+        return Allocations.bytesFor(calls, 1);
     }
 
     @Test
