@@ -62,11 +62,12 @@ final class TierRunner {
     GenerationResult run(Tier tier, GenerationBackend backend, ShotRun run) {
         run.tierStarted(tier);
         GenerationRequest request = tier.gpu() ? planner.forTier(tier, run, backend.name()) : run.base();
-        CircuitBreaker breaker = tier.gpu() ? breakers.breaker(backend.name(), request.workflow(), tier) : null;
+        Guards guards = tier.gpu() ? new Guards(breakers.reachability(backend.name()),
+                breakers.breaker(backend.name(), request.workflow(), tier)) : Guards.NONE;
         Set<RecoveryAction> tried = EnumSet.noneOf(RecoveryAction.class);
         while (true) {
             GenerationRequest current = request;
-            Outcome<GenerationResult> outcome = retry.executeOutcome(() -> attempt(tier, backend, breaker, run, current));
+            Outcome<GenerationResult> outcome = retry.executeOutcome(() -> attempt(tier, backend, guards, run, current));
             switch (outcome) {
                 case Outcome.Success<GenerationResult> success -> {
                     if (!tried.isEmpty()) {
@@ -124,15 +125,12 @@ final class TierRunner {
         return new AttemptFailure(classifier.classifyFailure(failure), failure);
     }
 
-    private GenerationResult attempt(Tier tier, GenerationBackend backend, CircuitBreaker breaker, ShotRun run,
+    private GenerationResult attempt(Tier tier, GenerationBackend backend, Guards guards, ShotRun run,
             GenerationRequest request) {
         if (running.cancelled()) {
             throw new ShotInterrupted("run cancelled");
         }
-        long permit = breaker == null ? 0 : breaker.acquirePermit();
-        if (permit == CircuitBreaker.NO_PERMIT) {
-            throw breaker.rejection();
-        }
+        Permits permit = guards.acquire();
         int number = run.startAttempt(request);
         String jobId = run.shotId() + "-" + tier.label() + "-" + number;
         run.emit(new ShotEvent.AttemptStarted(run.shotId(), tier, number, jobId, request));
@@ -142,24 +140,22 @@ final class TierRunner {
         try {
             GenerationResult result = backend.generate(new GenerationJob(jobId, run.shotId(), request,
                     run.shot().outputDir()), progress -> run.emit(new ShotEvent.Progress(run.shotId(), tier, progress)));
-            if (breaker != null) {
-                breaker.onPermitSuccess(permit, clock.nanoTime() - start);
-            }
+            guards.succeeded(permit, clock.nanoTime() - start);
             counters.attemptSucceeded(result.gpuSeconds());
             run.succeeded(result);
             return result;
         } catch (BackendException e) {
-            throw failed(tier, backend, breaker, permit, start, run, request, number,
+            throw failed(tier, backend, guards, permit, start, run, request, number,
                     classifier.classify(e.report(), request.modelId()), e.gpuSecondsSpent(), e);
         } catch (RuntimeException e) {
-            throw failed(tier, backend, breaker, permit, start, run, request, number,
+            throw failed(tier, backend, guards, permit, start, run, request, number,
                     classifier.classifyFailure(e, request.modelId()), 0.0, e);
         } finally {
             running.finished(jobId);
         }
     }
 
-    private AttemptFailure failed(Tier tier, GenerationBackend backend, CircuitBreaker breaker, long permit, long start,
+    private AttemptFailure failed(Tier tier, GenerationBackend backend, Guards guards, Permits permit, long start,
             ShotRun run, GenerationRequest request, int number, GenerationError error, double gpuSeconds,
             RuntimeException cause) {
         run.failed(ShotError.of(tier, number, backend.name(), error, gpuSeconds));
@@ -168,9 +164,52 @@ final class TierRunner {
                 ? recoveryPlanner.contextFor(error, request, config.gpu()).correction() : 1.0;
         planner.learn(error, request, backend.name(), correction);
         var failure = new AttemptFailure(error, cause);
-        if (breaker != null) {
-            breaker.onPermitFailure(permit, clock.nanoTime() - start, failure);
-        }
+        guards.failed(permit, clock.nanoTime() - start, failure);
         return failure;
+    }
+
+    /** The two permits one GPU attempt holds: the backend's reachability and the tier's breaker. */
+    private record Permits(long reachable, long tier) {
+    }
+
+    /**
+     * The breakers guarding a tier's attempts, reachability first; the placeholder tier has none.
+     *
+     * @param reachable the backend's reachability breaker, or {@code null}
+     * @param tier      the tier's workflow breaker, or {@code null}
+     */
+    private record Guards(CircuitBreaker reachable, CircuitBreaker tier) {
+        static final Guards NONE = new Guards(null, null);
+        private static final Permits FREE = new Permits(0, 0);
+
+        Permits acquire() {
+            if (reachable == null) {
+                return FREE;
+            }
+            long first = reachable.acquirePermit();
+            if (first == CircuitBreaker.NO_PERMIT) {
+                throw reachable.rejection();
+            }
+            long second = tier.acquirePermit();
+            if (second == CircuitBreaker.NO_PERMIT) {
+                reachable.releasePermit(first);
+                throw tier.rejection();
+            }
+            return new Permits(first, second);
+        }
+
+        void succeeded(Permits permit, long nanos) {
+            if (reachable != null) {
+                reachable.onPermitSuccess(permit.reachable(), nanos);
+                tier.onPermitSuccess(permit.tier(), nanos);
+            }
+        }
+
+        void failed(Permits permit, long nanos, AttemptFailure failure) {
+            if (reachable != null) {
+                reachable.onPermitFailure(permit.reachable(), nanos, failure);
+                tier.onPermitFailure(permit.tier(), nanos, failure);
+            }
+        }
     }
 }

@@ -18,7 +18,12 @@ import java.util.concurrent.ConcurrentMap;
  * model (out of memory, bad parameters, missing or corrupt weights), which pre-flight, the recovery
  * planner and the model quarantine deal with. Each tier has its own breaker because it sends lighter
  * work: an open primary breaker sends shots to the reduced tier, whose breaker judges on its own.
- * Thread-safe.
+ *
+ * <p>Beside them, one reachability breaker per backend counts only connection failures
+ * ({@code BACKEND_UNAVAILABLE}) in a row, whatever the tier: when a server is down, lighter work on it
+ * fails the same way, so once it opens every GPU tier on that backend is skipped and shots go straight
+ * to the placeholder tier until a probe gets through. Any answer from the server, even an error,
+ * counts as reachable. Thread-safe.
  */
 final class WorkflowBreakers {
 
@@ -51,6 +56,23 @@ final class WorkflowBreakers {
             case MEMORY_MANAGEMENT, PARAMETER_VALIDATION, TEMPORAL_PROCESSING, CONDITIONING, INTERRUPTED,
                  MODEL_LOADING, ARCHITECTURE, WEIGHTS_DOWNLOAD, WEIGHTS_INTEGRITY -> false;
         };
+    }
+
+    /**
+     * Connection failures in a row after which a backend counts as unreachable for every tier: enough that
+     * chance drops on a healthy server (a quarter of attempts under the harsh chaos profile) almost never
+     * reach it, few enough that a dead server costs one shot's worth of attempts.
+     */
+    static final int UNREACHABLE_AFTER = 8;
+
+    /** The backend's reachability breaker; see the class comment. */
+    CircuitBreaker reachability(String backend) {
+        String name = generator + "/" + backend + "/reachable";
+        return breakers.computeIfAbsent(name, key -> CircuitBreaker.builder(key).failureThreshold(UNREACHABLE_AFTER)
+                .successThreshold(1).openDuration(template.openDuration()).clock(clock)
+                .recordIf(failure -> failure instanceof AttemptFailure attempt
+                        && attempt.error().category() == GenerationErrorCategory.BACKEND_UNAVAILABLE)
+                .build());
     }
 
     CircuitBreaker breaker(String backend, Workflow workflow, Tier tier) {

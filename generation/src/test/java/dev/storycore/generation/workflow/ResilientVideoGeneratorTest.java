@@ -95,7 +95,7 @@ class ResilientVideoGeneratorTest {
     void anOpenBreakerSendsTheShotToTheNextTierWithoutCallingTheBackend() {
         var generator = ResilientVideoGenerator.create(gpu, cpu,
                 Shots.config(clock, sleeper).toBuilder().maxAttempts(1).build());
-        gpu.alwaysFail(FakeBackend.CONNECTION_REFUSED, 0.0);
+        gpu.alwaysFail("TimeoutError: the request timed out after 300 seconds", 0.0);
         for (int i = 0; i < 4; i++) {
             generator.generate(Shots.shot("warm" + i, Shots.small()));
         }
@@ -108,6 +108,49 @@ class ResilientVideoGeneratorTest {
         assertThat(gpu.jobs).extracting(job -> job.jobId()).doesNotContain("next-primary-1");
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("primary tier failed: primary: Circuit breaker")
                 && w.contains("is open"));
+    }
+
+    @Test
+    void anUnreachableBackendSendsLaterShotsStraightToThePlaceholderTier() {
+        var generator = ResilientVideoGenerator.create(gpu, cpu,
+                Shots.config(clock, sleeper).toBuilder().maxAttempts(1).build());
+        gpu.alwaysFail(FakeBackend.CONNECTION_REFUSED, 0.0);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(generator.generate(Shots.shot("s" + i, Shots.small())).status())
+                    .isEqualTo(ShotStatus.PLACEHOLDER);
+        }
+        assertThat(gpu.jobs).hasSize(WorkflowBreakers.UNREACHABLE_AFTER);
+        gpu.jobs.clear();
+        ShotResult next = generator.generate(Shots.shot("next", Shots.small()));
+
+        assertThat(next.status()).isEqualTo(ShotStatus.PLACEHOLDER);
+        assertThat(gpu.jobs).isEmpty();
+        assertThat(generator.health().breakers()).containsEntry("test/fake-gpu/reachable",
+                dev.storycore.resilience.CircuitState.OPEN);
+    }
+
+    @Test
+    void anErrorFromTheServerStillCountsAsReachable() {
+        var tiersNeverOpen = dev.storycore.resilience.CircuitBreaker.builder("tiers").failureThreshold(1000).toConfig();
+        var generator = ResilientVideoGenerator.create(gpu, cpu,
+                Shots.config(clock, sleeper).toBuilder().maxAttempts(1).breakerTemplate(tiersNeverOpen).build());
+        int refusals = WorkflowBreakers.UNREACHABLE_AFTER - 1;
+        for (int i = 0; i < refusals; i++) {
+            gpu.thenFail(FakeBackend.CONNECTION_REFUSED, 0.0);
+        }
+        gpu.thenFail(FakeBackend.CORRUPT_WEIGHTS, 1.0);
+        for (int i = 0; i < refusals; i++) {
+            gpu.thenFail(FakeBackend.CONNECTION_REFUSED, 0.0);
+        }
+
+        for (int i = 0; i < 6; i++) {
+            generator.generate(Shots.shot("s" + i, Shots.small()));
+        }
+        assertThat(gpu.jobs).hasSizeGreaterThan(2 * refusals + 1);
+
+        assertThat(generator.health().breakers()).containsEntry("test/fake-gpu/reachable",
+                dev.storycore.resilience.CircuitState.CLOSED);
     }
 
     @Test
