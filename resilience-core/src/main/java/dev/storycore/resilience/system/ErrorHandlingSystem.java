@@ -54,6 +54,11 @@ public final class ErrorHandlingSystem {
     private final Clock clock;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, FallbackChain<?, ?>> chains = new ConcurrentHashMap<>();
+    /** Pipelines by breaker name and retry flag: built once, since a pipeline builds its layers up front. */
+    private final ConcurrentMap<PipelineKey, ResiliencePipeline> pipelines = new ConcurrentHashMap<>();
+
+    private record PipelineKey(String breakerName, boolean retry) {
+    }
 
     private ErrorHandlingSystem(Builder builder) {
         this.name = builder.name;
@@ -103,6 +108,7 @@ public final class ErrorHandlingSystem {
      */
     public void register(CircuitBreaker breaker) {
         breakers.put(breaker.name(), breaker);
+        pipelines.keySet().removeIf(key -> key.breakerName().equals(breaker.name()));
     }
 
     /**
@@ -159,14 +165,16 @@ public final class ErrorHandlingSystem {
     }
 
     private ResiliencePipeline pipeline(ExecutionOptions options) {
-        var pipeline = ResiliencePipeline.builder().classifier(classifier);
-        if (options.retry()) {
-            pipeline.retry(retry);
-        }
-        if (!options.breakerName().isEmpty()) {
-            pipeline.circuitBreaker(circuitBreaker(options.breakerName()));
-        }
-        return pipeline.build();
+        return pipelines.computeIfAbsent(new PipelineKey(options.breakerName(), options.retry()), key -> {
+            var pipeline = ResiliencePipeline.builder().classifier(classifier);
+            if (key.retry()) {
+                pipeline.retry(retry);
+            }
+            if (!key.breakerName().isEmpty()) {
+                pipeline.circuitBreaker(circuitBreaker(key.breakerName()));
+            }
+            return pipeline.build();
+        });
     }
 
     private <T> T protect(Supplier<T> run, ExecutionOptions options) {
