@@ -59,6 +59,7 @@ public final class GpuSimulatorBackend implements GenerationBackend {
     private final Map<String, AtomicLong> attemptsByShot = new ConcurrentHashMap<>();
     private final LongAdder jobs = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
+    private final LongAdder reattached = new LongAdder();
     private final Map<FaultKind, LongAdder> failures = new EnumMap<>(FaultKind.class);
     private final DoubleAdder gpuSeconds = new DoubleAdder();
     private final DoubleAdder wastedGpuSeconds = new DoubleAdder();
@@ -120,9 +121,9 @@ public final class GpuSimulatorBackend implements GenerationBackend {
         long attempt = attemptsByShot.computeIfAbsent(job.shotId(), k -> new AtomicLong()).getAndIncrement();
         RunningJobs.Handle handle = running.start(job.jobId());
         jobs.increment();
+        var execution = new JobExecution(config, simulation, output, job, listener, handle, attempt);
         try {
-            GenerationResult result = new JobExecution(config, simulation, output, job, listener, handle, attempt)
-                    .run();
+            GenerationResult result = execution.run();
             succeeded.increment();
             gpuSeconds.add(result.gpuSeconds());
             cachedVramBytes.set(residentAfter(job.request()));
@@ -136,6 +137,9 @@ public final class GpuSimulatorBackend implements GenerationBackend {
             cachedVramBytes.set(0);
             throw e;
         } finally {
+            if (execution.reattached()) {
+                reattached.increment();
+            }
             running.finish(handle);
         }
     }
@@ -222,7 +226,8 @@ public final class GpuSimulatorBackend implements GenerationBackend {
                 counts.put(kind, count.sum());
             }
         });
-        return new SimulatorStats(jobs.sum(), succeeded.sum(), counts, gpuSeconds.sum(), wastedGpuSeconds.sum());
+        return new SimulatorStats(jobs.sum(), succeeded.sum(), counts, reattached.sum(), gpuSeconds.sum(),
+                wastedGpuSeconds.sum());
     }
 
     private long residentAfter(GenerationRequest request) {

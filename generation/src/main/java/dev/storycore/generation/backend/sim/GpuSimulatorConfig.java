@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  * @param hostRamBytes            system RAM of the simulated server. Default 64 GB
  * @param otherProcessesVramBytes GPU memory held by other processes, unavailable to jobs. Default 0
  * @param stallTimeout            how long a client waits on a silent job before giving up. Default 300 s
+ * @param reattachAfterDrop       whether the simulated client re-attaches to a job whose connection dropped,
+ *                                as {@code ComfyUiBackend} does (the server keeps running the prompt), instead
+ *                                of failing the attempt with the drop's report. Default {@code true}
  * @param clock                   the time the backend reports. Default a new {@link VirtualClock}
  * @param sleeper                 spends simulated time. Default the virtual clock's sleeper
  * @param timeScale               real seconds per simulated second handed to the sleeper. Default 1
@@ -48,6 +51,7 @@ public record GpuSimulatorConfig(
         long hostRamBytes,
         long otherProcessesVramBytes,
         Duration stallTimeout,
+        boolean reattachAfterDrop,
         Clock clock,
         Sleeper sleeper,
         double timeScale) {
@@ -127,6 +131,7 @@ public record GpuSimulatorConfig(
         private long hostRamBytes = 64 * GpuProfile.GIB;
         private long otherProcessesVramBytes;
         private Duration stallTimeout = Duration.ofSeconds(300);
+        private boolean reattachAfterDrop = true;
         private Clock clock;
         private Sleeper sleeper;
         private double timeScale = 1.0;
@@ -149,6 +154,7 @@ public record GpuSimulatorConfig(
             hostRamBytes = c.hostRamBytes;
             otherProcessesVramBytes = c.otherProcessesVramBytes;
             stallTimeout = c.stallTimeout;
+            reattachAfterDrop = c.reattachAfterDrop;
             clock = c.clock;
             sleeper = c.sleeper;
             timeScale = c.timeScale;
@@ -239,6 +245,20 @@ public record GpuSimulatorConfig(
         }
 
         /**
+         * Whether a dropped connection ends the attempt. With {@code true} (the default) the simulated
+         * client reconnects and follows the job to its end, as {@code ComfyUiBackend} does; with
+         * {@code false} it behaves like a client that gives up on a closed socket: the attempt fails with
+         * the drop's report and the GPU time so far is lost.
+         *
+         * @param value whether to re-attach
+         * @return this builder
+         */
+        public Builder reattachAfterDrop(boolean value) {
+            reattachAfterDrop = value;
+            return this;
+        }
+
+        /**
          * Runs on the given virtual clock: simulated work advances it and never blocks.
          *
          * @param value the clock
@@ -294,7 +314,8 @@ public record GpuSimulatorConfig(
             }
             return new GpuSimulatorConfig(name, gpu, seed, failureProfile, models, corruptModels, missingModels,
                     outputMode, previewFrames, previewLongSide, mp4Writer == null ? Mp4Writer.detect() : mp4Writer,
-                    hostRamBytes, otherProcessesVramBytes, stallTimeout, useClock, useSleeper, timeScale);
+                    hostRamBytes, otherProcessesVramBytes, stallTimeout, reattachAfterDrop, useClock, useSleeper,
+                    timeScale);
         }
     }
 }

@@ -26,6 +26,7 @@ final class JobExecution {
     private final ProgressListener listener;
     private final RunningJobs.Handle handle;
     private final long attempt;
+    private boolean reattached;
 
     JobExecution(GpuSimulatorConfig config, Simulation simulation, SimulatedOutput output, GenerationJob job,
                  ProgressListener listener, RunningJobs.Handle handle, long attempt) {
@@ -49,6 +50,9 @@ final class JobExecution {
                 config.timeScale(), drawn.context());
         run.begin("queued on simulated " + config.gpu().name());
         Optional<Simulation.Fault> fault = simulation.firstFault(drawn, plan, run);
+        Optional<Simulation.Fault> drop = simulation.reattachedDrop(drawn, run)
+                .filter(d -> fault.isEmpty() || d.at() < fault.get().at());
+        drop.ifPresent(d -> reattach(d, run, drawn.context()));
         if (fault.isPresent()) {
             run.runUntil(fault.get().at());
             if (fault.get().kind() == FaultKind.STALLED) {
@@ -60,11 +64,34 @@ final class JobExecution {
         SimulatedOutput.Written written = write(plan, run);
         run.finish();
         List<String> notes = new ArrayList<>(written.notes());
+        drop.ifPresent(d -> notes.add(String.format(Locale.ROOT, "connection dropped at %.0f %% (%s); re-attached,"
+                + " the job kept running", 100 * d.at() / run.totalSeconds(), firstLine(d.report()))));
         notes.add(String.format(Locale.ROOT, "simulated peak %s GB of %s GB (%s)",
                 GpuProfile.formatGb(plan.trace().summary().peakGb()), GpuProfile.formatGb(config.gpu().vramGb()),
                 plan.trace().summary().peakPhase().name().toLowerCase(Locale.ROOT)));
         return new GenerationResult(job.jobId(), config.name(), job.request(), written.files(), written.preview(),
                 GpuSimulatorBackend.seconds(run.elapsed()), run.elapsed(), notes);
+    }
+
+    /** Whether the attempt's connection dropped and its client re-attached. */
+    boolean reattached() {
+        return reattached;
+    }
+
+    /**
+     * The job runs on while the simulated client reconnects: what it reports is what
+     * {@code ComfyUiBackend} reports when its socket closes and comes back.
+     */
+    private void reattach(Simulation.Fault drop, JobRun run, ReportContext context) {
+        run.runUntil(drop.at());
+        run.note("progress socket lost (" + firstLine(drop.report()) + "); polling");
+        run.note("progress socket reconnected; prompt " + context.promptId() + " still running");
+        reattached = true;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private SimulatedOutput.Written write(Simulation.Plan plan, JobRun run) {

@@ -27,6 +27,8 @@ final class JobRun {
     private final ReportContext context;
     private double elapsed;
     private int next;
+    /** Seconds already spent of segment {@code next}, when a fault or a drop stopped part-way into it. */
+    private double intoNext;
 
     JobRun(String backend, String jobId, List<TimeModel.Segment> segments, ProgressListener listener,
            RunningJobs.Handle handle, Sleeper sleeper, double timeScale, ReportContext context) {
@@ -75,7 +77,8 @@ final class JobRun {
     void runSegments(int end) {
         while (next < Math.min(end, segments.size())) {
             TimeModel.Segment segment = segments.get(next++);
-            spend(segment.seconds());
+            spend(segment.seconds() - intoNext);
+            intoNext = 0;
             report(segment.phase(), segment.message());
         }
     }
@@ -90,17 +93,24 @@ final class JobRun {
         runSegments(segments.size());
     }
 
-    /** Runs whole segments, then part of the next, until {@code stopAt} simulated seconds have passed. */
+    /** Runs whole segments, then part of the next, until the timeline reaches {@code stopAt} simulated seconds. */
     void runUntil(double stopAt) {
-        double end = elapsed;
+        double end = elapsed - intoNext;
         int last = next;
         while (last < segments.size() && end + segments.get(last).seconds() <= stopAt + 1e-9) {
             end += segments.get(last++).seconds();
         }
         runSegments(last);
         if (stopAt > elapsed) {
-            spend(stopAt - elapsed);
+            double part = stopAt - elapsed;
+            spend(part);
+            intoNext += part;
         }
+    }
+
+    /** Reports a message at the current point without moving on, e.g. a dropped and restored connection. */
+    void note(String message) {
+        report(next < segments.size() ? segments.get(next).phase() : "writing", message);
     }
 
     /** Spends simulated time on something outside the timeline, e.g. waiting for a stalled job. */

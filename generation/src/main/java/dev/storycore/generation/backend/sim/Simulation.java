@@ -53,10 +53,23 @@ final class Simulation {
         double at = 0.05 + 0.9 * random.nextDouble();
         String promptId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
                 random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
-        int requestVariant = (int) (Seeds.bits(config.seed(), "wording:" + job.request(), 0) >>> 34);
+        int requestVariant = (int) (Seeds.bits(config.seed(), "wording:" + wordingKey(job.request()), 0) >>> 34);
         ReportContext context = new ReportContext(promptId, config.clock().instant().toEpochMilli(),
                 random.nextInt(1 << 30), requestVariant, pid, job.request());
         return new Attempt(context, config.failureProfile().select(draw), at);
+    }
+
+    /**
+     * What picks a request's wording: the request with its input files reduced to their names, so the
+     * same storyboard reads the same wherever its folder is.
+     */
+    private static GenerationRequest wordingKey(GenerationRequest r) {
+        return r.toBuilder().inputImage(fileName(r.inputImage())).mask(fileName(r.mask()))
+                .sourceVideo(fileName(r.sourceVideo())).build();
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
     /** The fault that fails before any GPU work: a refused connection or a missing input. */
@@ -97,17 +110,37 @@ final class Simulation {
                 TimeModel.stepSeconds(spec, r, config.gpu()));
     }
 
-    /** The earliest fault of the attempt, if any. */
+    /**
+     * The earliest fault that ends the attempt, if any. A dropped connection the simulated client
+     * re-attaches after does not end it; see {@link #reattachedDrop}.
+     */
     Optional<Fault> firstFault(Attempt attempt, Plan plan, JobRun run) {
         ReportContext c = attempt.context();
-        Optional<Fault> chance = attempt.chance().map(kind -> new Fault(attempt.chanceAt() * run.totalSeconds(),
-                kind, switch (kind) {
+        Optional<Fault> chance = chance(attempt, run).filter(f -> !reattaches(f));
+        return Stream.of(corrupt(c, plan, run), hostMemory(c, plan, run), gpuMemory(c, plan, run), chance)
+                .flatMap(Optional::stream).min(Comparator.comparingDouble(Fault::at));
+    }
+
+    /**
+     * The dropped connection of an attempt whose client re-attaches, if it draws one: the job runs on,
+     * as a ComfyUI prompt does when its client's socket closes.
+     */
+    Optional<Fault> reattachedDrop(Attempt attempt, JobRun run) {
+        return chance(attempt, run).filter(this::reattaches);
+    }
+
+    private boolean reattaches(Fault fault) {
+        return fault.kind() == FaultKind.CONNECTION_DROPPED && config.reattachAfterDrop();
+    }
+
+    private Optional<Fault> chance(Attempt attempt, JobRun run) {
+        ReportContext c = attempt.context();
+        return attempt.chance().map(kind -> new Fault(attempt.chanceAt() * run.totalSeconds(), kind,
+                switch (kind) {
                     case CONNECTION_DROPPED -> ConnectionReports.dropped(c);
                     case WORKER_CRASHED -> ConnectionReports.crashed(c);
                     default -> ConnectionReports.stalled(c, config.stallTimeout().toSeconds());
                 }));
-        return Stream.of(corrupt(c, plan, run), hostMemory(c, plan, run), gpuMemory(c, plan, run), chance)
-                .flatMap(Optional::stream).min(Comparator.comparingDouble(Fault::at));
     }
 
     SimulatedFailure fail(FaultKind kind, String report, double gpuSeconds) {

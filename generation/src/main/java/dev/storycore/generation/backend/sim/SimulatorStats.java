@@ -8,11 +8,12 @@ import java.util.Map;
  * @param jobs             attempts started
  * @param succeeded        attempts that delivered
  * @param failures         failed attempts by what was simulated
+ * @param reattached       attempts whose connection dropped and whose client re-attached to the running job
  * @param gpuSeconds       simulated GPU time of every attempt
  * @param wastedGpuSeconds simulated GPU time of the attempts that failed
  */
-public record SimulatorStats(long jobs, long succeeded, Map<FaultKind, Long> failures, double gpuSeconds,
-                             double wastedGpuSeconds) {
+public record SimulatorStats(long jobs, long succeeded, Map<FaultKind, Long> failures, long reattached,
+                             double gpuSeconds, double wastedGpuSeconds) {
 
     /** Copies the map. */
     public SimulatorStats {

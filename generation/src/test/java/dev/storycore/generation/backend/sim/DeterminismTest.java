@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storycore.generation.backend.GenerationJob;
 import dev.storycore.generation.request.GenerationRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,35 @@ class DeterminismTest {
     @Test
     void theSameSeedAndJobsGiveTheSameOutcomesAndReports() {
         assertThat(run(42)).isEqualTo(run(42));
+    }
+
+    @Test
+    void reportsReadTheSameWhereverTheInputFilesLie() throws Exception {
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (String folder : List.of("first", "second")) {
+            Path image = Files.createDirectories(dir.resolve(folder).resolve("inputs")).resolve("still.png");
+            Files.write(image, new byte[] {1});
+            GpuSimulatorBackend sim = new GpuSimulatorBackend(SimFixtures.fastConfig(11, FailureProfile.NONE).build());
+            for (int frames = 41; frames <= 81; frames += 4) {
+                GenerationRequest r = SimFixtures.request("wan2.1-i2v-14b-480p").size(1280, 720).frames(frames)
+                        .inputImage(image.toString()).build();
+                (folder.equals("first") ? first : second)
+                        .add(SimFixtures.outcome(sim, SimFixtures.job("s" + frames, 0, r, dir)) + " " + report(sim,
+                                SimFixtures.job("s" + frames, 1, r, dir)));
+            }
+        }
+        assertThat(first).hasSize(11).allSatisfy(o -> assertThat(o).startsWith("GPU_OUT_OF_MEMORY"));
+        assertThat(second).isEqualTo(first);
+    }
+
+    private static String report(GpuSimulatorBackend sim, GenerationJob job) {
+        try {
+            sim.generate(job, p -> { });
+            return "delivered";
+        } catch (SimulatedFailure f) {
+            return f.report();
+        }
     }
 
     @Test

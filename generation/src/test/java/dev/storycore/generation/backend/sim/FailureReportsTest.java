@@ -117,7 +117,8 @@ class FailureReportsTest {
 
     @Test
     void chanceFaultsPrintWhatClientsPrintAndCostWhatTheyBurned() {
-        GpuSimulatorBackend sim = new GpuSimulatorBackend(SimFixtures.fastConfig(4, FailureProfile.HARSH).build());
+        GpuSimulatorBackend sim = new GpuSimulatorBackend(SimFixtures.fastConfig(4, FailureProfile.HARSH)
+                .reattachAfterDrop(false).build());
         Map<FaultKind, Integer> seen = new EnumMap<>(FaultKind.class);
         double fullJob = 0;
         for (int i = 0; i < 300; i++) {

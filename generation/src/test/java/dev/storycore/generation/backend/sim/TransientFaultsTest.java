@@ -36,10 +36,18 @@ class TransientFaultsTest {
 
     @Test
     void chanceFaultsHappenAtTheDocumentedRates() {
-        assertThat(failureRate(FailureProfile.NONE, 200)).isZero();
-        assertThat(failureRate(FailureProfile.MILD, 1000)).isCloseTo(0.10, within(0.03));
-        assertThat(failureRate(FailureProfile.HARSH, 1000)).isCloseTo(0.30, within(0.045));
+        assertThat(failureRate(FailureProfile.NONE, 200, false)).isZero();
+        assertThat(failureRate(FailureProfile.MILD, 1000, false)).isCloseTo(0.10, within(0.03));
+        assertThat(failureRate(FailureProfile.HARSH, 1000, false)).isCloseTo(0.30, within(0.045));
         assertThat(FailureProfile.HARSH.transientProbability()).isLessThanOrEqualTo(0.35);
+    }
+
+    @Test
+    void aClientThatReattachesLosesNoAttemptToADroppedConnection() {
+        double dropped = FailureProfile.HARSH.droppedProbability();
+        assertThat(failureRate(FailureProfile.HARSH, 1000, true))
+                .isCloseTo(FailureProfile.HARSH.transientProbability() - dropped, within(0.04))
+                .isLessThan(failureRate(FailureProfile.HARSH, 1000, false) - dropped / 2);
     }
 
     @Test
@@ -84,8 +92,9 @@ class TransientFaultsTest {
         assertThat(fitting).isGreaterThan(100);
     }
 
-    private double failureRate(FailureProfile profile, int attempts) {
-        GpuSimulatorBackend sim = new GpuSimulatorBackend(SimFixtures.fastConfig(21, profile).build());
+    private double failureRate(FailureProfile profile, int attempts, boolean reattach) {
+        GpuSimulatorBackend sim = new GpuSimulatorBackend(SimFixtures.fastConfig(21, profile)
+                .reattachAfterDrop(reattach).build());
         int failed = 0;
         for (int i = 0; i < attempts; i++) {
             failed += SimFixtures.outcome(sim, SimFixtures.job("shot" + i, 0, SimFixtures.fitting(), dir))
