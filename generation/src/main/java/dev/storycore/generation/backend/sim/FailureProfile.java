@@ -18,7 +18,9 @@ import java.util.Optional;
  * <tr><td>MILD</td><td>3 %</td><td>3 %</td><td>2 %</td><td>2 %</td><td>10 %</td></tr>
  * <tr><td>HARSH</td><td>9 %</td><td>9 %</td><td>6 %</td><td>6 %</td><td>30 %</td></tr>
  * </table>
- * Under HARSH four attempts in a row all fail with probability 0.3<sup>4</sup> ≈ 0.8 %, so a client
+ * A dropped connection fails the attempt only when the simulator is told its client does not re-attach
+ * ({@link GpuSimulatorConfig#reattachAfterDrop()}); by default the job runs on, so under HARSH 21 % of
+ * attempts fail by chance and four in a row all fail with probability 0.21<sup>4</sup> ≈ 0.2 %: a client
  * that retries transient failures delivers essentially every job.
  */
 public enum FailureProfile {
@@ -46,7 +48,7 @@ public enum FailureProfile {
         return refused;
     }
 
-    /** @return the chance that the connection drops while the job runs */
+    /** @return the chance that the connection drops while the job runs; whether that fails it is up to the client */
     public double droppedProbability() {
         return dropped;
     }

@@ -4,7 +4,10 @@ package dev.storycore.generation.backend.sim;
 public enum FaultKind {
     /** The server refused the connection before the job was submitted. Transient. */
     CONNECTION_REFUSED(true),
-    /** The WebSocket or HTTP connection dropped while the job ran. Transient. */
+    /**
+     * The WebSocket or HTTP connection dropped while the job ran and the client gave up on it. Transient.
+     * A client that re-attaches (the default) never sees this: the job runs on.
+     */
     CONNECTION_DROPPED(true),
     /** The worker process died while the job ran; the GPU time so far is lost. Transient. */
     WORKER_CRASHED(true),
