@@ -3,7 +3,6 @@ package dev.storycore.generation.media;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Composite;
-import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
@@ -20,8 +19,9 @@ import java.util.SplittableRandom;
  * label and frame number in a corner and the prompt in small type along the bottom.
  *
  * <p>Every frame is computed from the seed and the frame index alone (motion is a closed-form
- * bounce, not a step-by-step simulation), so frames can be rendered in any order. Immutable,
- * thread-safe, the same pixels for the same scene.
+ * bounce, not a step-by-step simulation), so frames can be rendered in any order. Text is drawn
+ * with a built-in bitmap font on a machine where AWT cannot draw text (see {@link TextEngine}).
+ * Immutable, thread-safe, the same pixels for the same scene.
  */
 public final class SimulatedFrameRenderer implements FrameSource {
 
@@ -31,12 +31,14 @@ public final class SimulatedFrameRenderer implements FrameSource {
     private static final int SHAPES = 6;
 
     private final SimulatedScene scene;
+    private final TextEngine text;
     private final Color from;
     private final Color to;
     private final List<Shape> shapes;
 
-    private SimulatedFrameRenderer(SimulatedScene scene) {
+    private SimulatedFrameRenderer(SimulatedScene scene, TextEngine text) {
         this.scene = scene;
+        this.text = text;
         SplittableRandom random = new SplittableRandom(scene.seed());
         float hue = random.nextFloat();
         this.from = Color.getHSBColor(hue, 0.6f, 0.35f);
@@ -55,7 +57,13 @@ public final class SimulatedFrameRenderer implements FrameSource {
      * @return the clip
      */
     public static SimulatedFrameRenderer of(SimulatedScene scene) {
-        return new SimulatedFrameRenderer(Objects.requireNonNull(scene, "scene"));
+        return of(scene, TextEngine.detected());
+    }
+
+    /** A renderer drawing its text with a given engine; tests force the bitmap font through this. */
+    static SimulatedFrameRenderer of(SimulatedScene scene, TextEngine text) {
+        return new SimulatedFrameRenderer(Objects.requireNonNull(scene, "scene"),
+                Objects.requireNonNull(text, "text"));
     }
 
     @Override
@@ -84,7 +92,7 @@ public final class SimulatedFrameRenderer implements FrameSource {
     @Override
     public SimulatedFrameRenderer resized(int width, int height) {
         FrameFormat format = FrameFormat.of(width, height, frameCount());
-        return of(new SimulatedScene(scene.prompt(), scene.label(), format, scene.seed()));
+        return of(new SimulatedScene(scene.prompt(), scene.label(), format, scene.seed()), text);
     }
 
     @Override
@@ -117,36 +125,35 @@ public final class SimulatedFrameRenderer implements FrameSource {
     private void paintText(Graphics2D g, int w, int h, int index) {
         int unit = Math.max(6, Math.min(w, h) / 20);
         int pad = Math.max(1, unit / 3);
-        FontMetrics big = watermarkFont(g, w, h);
+        TextPen big = watermarkPen(g, w, h);
         String mark = TextPainter.ellipsize(WATERMARK, big, w);
         Composite plain = g.getComposite();
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.4f));
         g.setColor(Color.WHITE);
-        g.drawString(mark, (w - big.stringWidth(mark)) / 2, (h - big.getHeight()) / 2 + big.getAscent());
+        big.draw(mark, (w - big.stringWidth(mark)) / 2, (h - big.height()) / 2 + big.ascent());
         g.setComposite(plain);
-        g.setFont(TextPainter.font(unit, false));
-        FontMetrics small = g.getFontMetrics();
+        TextPen small = text.pen(g, unit, false);
         String corner = (scene.label().isBlank() ? "" : scene.label() + " · ")
                 + "frame " + (index + 1) + "/" + frameCount();
         g.setColor(new Color(0, 0, 0, 140));
-        g.fillRect(0, 0, w, small.getHeight() + pad);
-        g.fillRect(0, h - small.getHeight() - pad, w, small.getHeight() + pad);
+        g.fillRect(0, 0, w, small.height() + pad);
+        g.fillRect(0, h - small.height() - pad, w, small.height() + pad);
         g.setColor(Color.WHITE);
-        g.drawString(TextPainter.ellipsize(WATERMARK + " · " + corner, small, w - 2 * pad), pad,
-                pad / 2 + small.getAscent());
-        g.drawString(TextPainter.ellipsize(scene.prompt().strip(), small, w - 2 * pad), pad,
-                h - pad / 2 - small.getDescent());
+        small.draw(TextPainter.ellipsize(WATERMARK + " · " + corner, small, w - 2 * pad), pad,
+                pad / 2 + small.ascent());
+        small.draw(TextPainter.ellipsize(scene.prompt().strip(), small, w - 2 * pad), pad,
+                h - pad / 2 - small.descent());
     }
 
-    /** Sets and returns the largest bold font at which the watermark fills about 90 % of the width. */
-    private static FontMetrics watermarkFont(Graphics2D g, int w, int h) {
+    /** The largest bold pen at which the watermark fills about 90 % of the width. */
+    private TextPen watermarkPen(Graphics2D g, int w, int h) {
         int size = Math.max(8, h / 3);
-        g.setFont(TextPainter.font(size, true));
-        int width = g.getFontMetrics().stringWidth(WATERMARK);
+        TextPen pen = text.pen(g, size, true);
+        int width = pen.stringWidth(WATERMARK);
         if (width > 0.9 * w) {
-            g.setFont(TextPainter.font(Math.max(6, (int) (size * 0.9 * w / width)), true));
+            pen = text.pen(g, Math.max(6, (int) (size * 0.9 * w / width)), true);
         }
-        return g.getFontMetrics();
+        return pen;
     }
 
     /** One moving shape; position in units of the free room, speed in rooms per frame. */

@@ -1,23 +1,20 @@
 package dev.storycore.generation.media;
 
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text on frames: fonts sized to the frame, greedy word wrapping, and an ellipsis when text does
- * not fit. Uses the logical SansSerif font, which every JDK maps to an installed font.
+ * Text layout on frames: greedy word wrapping, an ellipsis when text does not fit, centred blocks.
+ * Measures through {@link TextMetrics} and draws through {@link TextPen}, so layout is the same whether
+ * a {@link TextEngine} draws with AWT fonts or with the built-in bitmap font.
+ *
+ * <p>Stateless and thread-safe; the graphics and pens passed in are not.
  */
 final class TextPainter {
 
     private TextPainter() {
-    }
-
-    static Font font(int size, boolean bold) {
-        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, Math.max(6, size));
     }
 
     static void antialias(Graphics2D g) {
@@ -30,7 +27,7 @@ final class TextPainter {
      * Splits text into lines no wider than {@code maxWidth}, at most {@code maxLines} of them; words
      * longer than a line are broken, and the last line ends in an ellipsis if text was cut.
      */
-    static List<String> wrap(String text, FontMetrics metrics, int maxWidth, int maxLines) {
+    static List<String> wrap(String text, TextMetrics metrics, int maxWidth, int maxLines) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
@@ -68,7 +65,7 @@ final class TextPainter {
     }
 
     /** The text, shortened with a trailing ellipsis until it fits {@code maxWidth}. */
-    static String ellipsize(String text, FontMetrics metrics, int maxWidth) {
+    static String ellipsize(String text, TextMetrics metrics, int maxWidth) {
         if (metrics.stringWidth(text) <= maxWidth) {
             return text;
         }
@@ -82,7 +79,7 @@ final class TextPainter {
         return "…";
     }
 
-    private static int fittingPrefix(String word, FontMetrics metrics, int maxWidth) {
+    private static int fittingPrefix(String word, TextMetrics metrics, int maxWidth) {
         int end = 1;
         while (end < word.length() && metrics.stringWidth(word.substring(0, end + 1)) <= maxWidth) {
             end++;
@@ -91,12 +88,11 @@ final class TextPainter {
     }
 
     /** Draws lines centred horizontally, the block starting at baseline {@code top + ascent}. */
-    static void drawCentered(Graphics2D g, List<String> lines, int centerX, int top) {
-        FontMetrics metrics = g.getFontMetrics();
-        int y = top + metrics.getAscent();
+    static void drawCentered(TextPen pen, List<String> lines, int centerX, int top) {
+        int y = top + pen.ascent();
         for (String line : lines) {
-            g.drawString(line, centerX - metrics.stringWidth(line) / 2, y);
-            y += metrics.getHeight();
+            pen.draw(line, centerX - pen.stringWidth(line) / 2, y);
+            y += pen.height();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.storycore.generation.media;
 
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint.CycleMethod;
@@ -16,7 +15,11 @@ import java.util.SplittableRandom;
  * the prompt word-wrapped in the middle, a background gradient that drifts across the frame and a
  * progress bar that fills from the first frame to the last.
  *
- * <p>A pure function of the {@link TitleCard}: immutable, thread-safe, same pixels for the same card.
+ * <p>This is the last-resort tier, so its text never depends on installed fonts: on a machine where
+ * AWT cannot draw text it is drawn with a built-in bitmap font instead (see {@link TextEngine}).
+ *
+ * <p>A pure function of the {@link TitleCard} (and of whether fonts work here): immutable, thread-safe,
+ * same pixels for the same card.
  */
 public final class TitleCardRenderer implements FrameSource {
 
@@ -28,11 +31,13 @@ public final class TitleCardRenderer implements FrameSource {
     private static final Color MUTED = new Color(0xB8, 0xB8, 0xC0);
 
     private final TitleCard card;
+    private final TextEngine text;
     private final Color dark;
     private final Color light;
 
-    private TitleCardRenderer(TitleCard card) {
+    private TitleCardRenderer(TitleCard card, TextEngine text) {
         this.card = card;
+        this.text = text;
         float hue = new SplittableRandom(card.seed()).nextFloat();
         this.dark = Color.getHSBColor(hue, 0.55f, 0.18f);
         this.light = Color.getHSBColor(hue + 0.08f, 0.45f, 0.34f);
@@ -45,7 +50,12 @@ public final class TitleCardRenderer implements FrameSource {
      * @return the clip
      */
     public static TitleCardRenderer of(TitleCard card) {
-        return new TitleCardRenderer(Objects.requireNonNull(card, "card"));
+        return of(card, TextEngine.detected());
+    }
+
+    /** A renderer drawing its text with a given engine; tests force the bitmap font through this. */
+    static TitleCardRenderer of(TitleCard card, TextEngine text) {
+        return new TitleCardRenderer(Objects.requireNonNull(card, "card"), Objects.requireNonNull(text, "text"));
     }
 
     @Override
@@ -74,7 +84,7 @@ public final class TitleCardRenderer implements FrameSource {
     @Override
     public TitleCardRenderer resized(int width, int height) {
         FrameFormat format = FrameFormat.of(width, height, frameCount());
-        return of(new TitleCard(card.shotId(), card.prompt(), format, card.seed()));
+        return of(new TitleCard(card.shotId(), card.prompt(), format, card.seed()), text);
     }
 
     @Override
@@ -112,26 +122,24 @@ public final class TitleCardRenderer implements FrameSource {
     /** Draws the banner and the shot id below it; returns the y just below both. */
     private int paintBanner(Graphics2D g, int w, int unit) {
         int pad = Math.max(1, unit / 4);
-        g.setFont(TextPainter.font(unit, true));
-        FontMetrics bold = g.getFontMetrics();
-        int bannerHeight = bold.getHeight() + pad;
+        TextPen bold = text.pen(g, unit, true);
+        int bannerHeight = bold.height() + pad;
         g.setColor(BANNER);
         g.fillRect(0, 0, w, bannerHeight);
         g.setColor(Color.BLACK);
         String label = fittingLabel(bold, w - 2 * pad);
-        g.drawString(label, (w - bold.stringWidth(label)) / 2, pad / 2 + bold.getAscent());
-        g.setFont(TextPainter.font(unit * 3 / 4, false));
-        FontMetrics small = g.getFontMetrics();
+        bold.draw(label, (w - bold.stringWidth(label)) / 2, pad / 2 + bold.ascent());
+        TextPen small = text.pen(g, unit * 3 / 4, false);
         g.setColor(MUTED);
         String id = card.shotId().regionMatches(true, 0, "shot", 0, 4)
                 ? card.shotId() : "shot " + card.shotId();
         String shot = TextPainter.ellipsize(id, small, w - 2 * pad);
-        g.drawString(shot, pad, bannerHeight + pad + small.getAscent());
-        return bannerHeight + 2 * pad + small.getHeight();
+        small.draw(shot, pad, bannerHeight + pad + small.ascent());
+        return bannerHeight + 2 * pad + small.height();
     }
 
     /** The full label if it fits, else a shorter one, so "PLACEHOLDER" is never cut off. */
-    private static String fittingLabel(FontMetrics metrics, int maxWidth) {
+    private static String fittingLabel(TextMetrics metrics, int maxWidth) {
         for (String label : List.of(LABEL, "PLACEHOLDER · CPU", "PLACEHOLDER")) {
             if (metrics.stringWidth(label) <= maxWidth) {
                 return label;
@@ -141,13 +149,12 @@ public final class TitleCardRenderer implements FrameSource {
     }
 
     private void paintPrompt(Graphics2D g, int w, int top, int bottom, int unit) {
-        g.setFont(TextPainter.font(unit, false));
-        FontMetrics metrics = g.getFontMetrics();
-        int maxLines = Math.max(1, (bottom - top) / metrics.getHeight());
+        TextPen pen = text.pen(g, unit, false);
+        int maxLines = Math.max(1, (bottom - top) / pen.height());
         int margin = Math.max(2, w / 16);
-        List<String> lines = TextPainter.wrap(card.prompt(), metrics, w - 2 * margin, maxLines);
-        int blockHeight = lines.size() * metrics.getHeight();
+        List<String> lines = TextPainter.wrap(card.prompt(), pen, w - 2 * margin, maxLines);
+        int blockHeight = lines.size() * pen.height();
         g.setColor(INK);
-        TextPainter.drawCentered(g, lines, w / 2, top + Math.max(0, (bottom - top - blockHeight) / 2));
+        TextPainter.drawCentered(pen, lines, w / 2, top + Math.max(0, (bottom - top - blockHeight) / 2));
     }
 }
