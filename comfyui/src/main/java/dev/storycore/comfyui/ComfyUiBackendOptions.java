@@ -61,7 +61,7 @@ public record ComfyUiBackendOptions(TemplateCatalog catalog, UnaryOperator<Comfy
         }
 
         /**
-         * Adjusts each server's client configuration, e.g. {@code b -> b.silenceTimeout(Duration.ofSeconds(10))}.
+         * Adjusts each server's client configuration, e.g. {@code b -> b.stallTimeout(Duration.ofMinutes(10))}.
          *
          * @param value returns the builder it is given, changed
          * @return this builder

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -182,13 +183,16 @@ public final class ComfyUiClient implements AutoCloseable {
             throw e;
         }
         ExecutionMonitor.deliver(listener, new ExecutionEvent.Queued(accepted.promptId(), accepted.number()));
-        return monitor(accepted.promptId(), listener, socket);
+        return monitor(accepted.promptId(), listener, socket, StallWatch.nodeClasses(workflow));
     }
 
     /**
      * Watches a queued prompt to the end: WebSocket messages while it talks; {@code /history} and
      * {@code /queue} when it is silent or gone; reconnects with backoff; reports the prompt lost when
-     * the server stays unreachable past the dead-server timeout or the job timeout passes.
+     * the server stays unreachable past the dead-server timeout, when it runs without a word for the
+     * stall timeout, or when the job timeout passes. ComfyUI sends a prompt's messages only to the
+     * client that queued it, so a prompt of another client, heard by polling only, is reported
+     * {@link LossReason#STALLED stalled} once it has run for {@link ComfyUiConfig#stallTimeout()}.
      *
      * @param promptId the prompt, queued by this client (other clients' prompts are found by polling)
      * @param listener receives the prompt's events on this thread
@@ -199,12 +203,13 @@ public final class ComfyUiClient implements AutoCloseable {
     public ExecutionResult watch(String promptId, ProgressListener listener) {
         Objects.requireNonNull(promptId, "promptId");
         Objects.requireNonNull(listener, "listener");
-        return monitor(promptId, listener, Optional.empty());
+        return monitor(promptId, listener, Optional.empty(), Map.of());
     }
 
-    private ExecutionResult monitor(String promptId, ProgressListener listener, Optional<EventSocket> socket) {
+    private ExecutionResult monitor(String promptId, ProgressListener listener, Optional<EventSocket> socket,
+                                    Map<String, String> nodeClasses) {
         try {
-            return new ExecutionMonitor(config, access, promptId, listener, socket).run();
+            return new ExecutionMonitor(config, access, promptId, listener, socket, nodeClasses).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ComfyUiException("interrupted while watching prompt " + promptId + " on " + config.baseUri(), e);

@@ -28,6 +28,12 @@ import java.util.UUID;
  * @param maxReconnectBackoff the longest such pause. Default 10 s
  * @param deadServerTimeout   how long the server may stay unreachable (refused, reset, 5xx, timed out)
  *                            before a watched prompt is reported lost. Default 60 s
+ * @param stallTimeout        the longest a prompt the queue reports as running (not merely waiting in
+ *                            the queue) may go without a message about it, while the socket is open,
+ *                            before the watch reports it stalled. The clock starts when the prompt is
+ *                            first seen running or first heard, and every message about it restarts it.
+ *                            Default 5 min: one node (loading a 28 GB checkpoint, an untiled VAE decode
+ *                            of a long 720p clip) can run a minute or two without a progress message
  * @param jobTimeout          the longest a watch waits for one prompt. Default 2 h
  * @param clock               the time source for deadlines. Default {@link Clock#system()}
  * @param sleeper             waits between polls and reconnects. Default {@link Sleeper#system()}
@@ -43,6 +49,7 @@ public record ComfyUiConfig(
         Duration reconnectBackoff,
         Duration maxReconnectBackoff,
         Duration deadServerTimeout,
+        Duration stallTimeout,
         Duration jobTimeout,
         Clock clock,
         Sleeper sleeper) {
@@ -72,6 +79,7 @@ public record ComfyUiConfig(
                     + reconnectBackoff + "), was " + maxReconnectBackoff);
         }
         positive(deadServerTimeout, "deadServerTimeout");
+        positive(stallTimeout, "stallTimeout");
         positive(jobTimeout, "jobTimeout");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
@@ -131,6 +139,7 @@ public record ComfyUiConfig(
         private Duration reconnectBackoff = Duration.ofMillis(500);
         private Duration maxReconnectBackoff = Duration.ofSeconds(10);
         private Duration deadServerTimeout = Duration.ofSeconds(60);
+        private Duration stallTimeout = Duration.ofMinutes(5);
         private Duration jobTimeout = Duration.ofHours(2);
         private Clock clock = Clock.system();
         private Sleeper sleeper = Sleeper.system();
@@ -150,6 +159,7 @@ public record ComfyUiConfig(
             reconnectBackoff = config.reconnectBackoff;
             maxReconnectBackoff = config.maxReconnectBackoff;
             deadServerTimeout = config.deadServerTimeout;
+            stallTimeout = config.stallTimeout;
             jobTimeout = config.jobTimeout;
             clock = config.clock;
             sleeper = config.sleeper;
@@ -216,6 +226,17 @@ public record ComfyUiConfig(
             return this;
         }
 
+        /**
+         * Sets how long a running prompt may send nothing before it is reported stalled.
+         *
+         * @param value the longest silence of a running prompt
+         * @return this builder
+         */
+        public Builder stallTimeout(Duration value) {
+            stallTimeout = value;
+            return this;
+        }
+
         /** Sets the longest wait for one prompt. @param value the longest wait for one prompt @return this builder */
         public Builder jobTimeout(Duration value) {
             jobTimeout = value;
@@ -242,8 +263,8 @@ public record ComfyUiConfig(
          */
         public ComfyUiConfig build() {
             return new ComfyUiConfig(baseUri, clientId, connectTimeout, requestTimeout, silenceTimeout, pollInterval,
-                    reconnectAttempts, reconnectBackoff, maxReconnectBackoff, deadServerTimeout, jobTimeout, clock,
-                    sleeper);
+                    reconnectAttempts, reconnectBackoff, maxReconnectBackoff, deadServerTimeout, stallTimeout,
+                    jobTimeout, clock, sleeper);
         }
     }
 }

@@ -15,6 +15,12 @@ public enum ComfyUiFailure {
     JOB_LOST(true),
     /** The job ran past the job timeout; it was interrupted on the server. */
     JOB_TIMEOUT(false),
+    /**
+     * The job stalled: it ran without a word for the stall timeout (a hung node or CUDA kernel); it was
+     * interrupted on the server. Counted as the server's fault, because a node that sends nothing
+     * may not heed the interrupt either, leaving the server busy, so the job should go elsewhere.
+     */
+    STALLED(true),
     /** The job was cancelled ({@code POST /interrupt}) or the calling thread was interrupted. */
     INTERRUPTED(false),
     /** The request cannot be turned into a workflow: no template, a missing input file, a bad placeholder. */
@@ -31,7 +37,7 @@ public enum ComfyUiFailure {
     /**
      * Whether the server was at fault, so another server may run the same job.
      *
-     * @return true for {@link #SERVER_UNAVAILABLE} and {@link #JOB_LOST}
+     * @return true for {@link #SERVER_UNAVAILABLE}, {@link #JOB_LOST} and {@link #STALLED}
      */
     public boolean serverFailure() {
         return serverFailure;

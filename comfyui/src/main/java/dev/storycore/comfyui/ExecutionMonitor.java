@@ -2,6 +2,7 @@ package dev.storycore.comfyui;
 
 import dev.storycore.resilience.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,12 @@ import java.util.Optional;
  * <em>Disconnected</em>: after the socket closes, check at once, then reconnect with doubling backoff
  * (checking after each attempt); when the attempts are used up, only poll at the poll interval.
  * Every failed call starts or extends an unreachable stretch; one longer than the dead-server timeout
- * ends the watch as lost, and so does the job timeout. All waits but the socket's go through the
- * injected sleeper, all deadlines through the injected clock.
+ * ends the watch as lost, and so does the job timeout. A prompt that a check finds running, while
+ * the socket has been open and silent about it for the stall timeout, ends the watch as stalled (see
+ * {@link StallWatch}); the stall is noticed at the first check past the timeout, so at most one
+ * silence timeout late. Without a socket the watch cannot hear the prompt, so it never calls it
+ * stalled. All waits but the socket's go through the injected sleeper, all deadlines through the
+ * injected clock.
  *
  * <p>Not thread-safe: one instance per watch, used by the watching thread only.
  */
@@ -31,14 +36,16 @@ final class ExecutionMonitor {
     private final ProgressListener listener;
     private final Clock clock;
     private final long startNanos;
+    private final StallWatch stall;
     private EventSocket socket;
     private long quietSinceNanos;
     private long unreachableSinceNanos;
     private boolean unreachable;
     private int reconnectsInARow;
 
+    /** A watch of {@code promptId}; {@code nodeClasses} (node id to class) name the node a stalled prompt hangs in. */
     ExecutionMonitor(ComfyUiConfig config, ServerAccess server, String promptId, ProgressListener listener,
-                     Optional<EventSocket> openSocket) {
+                     Optional<EventSocket> openSocket, Map<String, String> nodeClasses) {
         this.config = config;
         this.server = server;
         this.promptId = promptId;
@@ -46,6 +53,7 @@ final class ExecutionMonitor {
         this.clock = config.clock();
         this.startNanos = clock.nanoTime();
         this.quietSinceNanos = startNanos;
+        this.stall = new StallWatch(config.stallTimeout(), nodeClasses);
         this.socket = openSocket.orElse(null);
     }
 
@@ -111,6 +119,7 @@ final class ExecutionMonitor {
         }
         reconnectsInARow = 0;
         quietSinceNanos = clock.nanoTime();
+        stall.heard(event, quietSinceNanos);
         notify(event);
         return switch (event) {
             case ExecutionEvent.Failed failed -> Optional.of(new ExecutionResult.Failed(failed.error()));
@@ -157,8 +166,7 @@ final class ExecutionMonitor {
                 QueueState queue = server.queue();
                 if (queue.contains(promptId)) {
                     reachable();
-                    notify(new ExecutionEvent.StillQueued(promptId, queue.isRunning(promptId)));
-                    return Optional.empty();
+                    return stillQueued(queue.isRunning(promptId));
                 }
                 entry = server.history(promptId);
             }
@@ -169,6 +177,23 @@ final class ExecutionMonitor {
         } catch (ComfyUiUnavailableException | ComfyUiTimeoutException e) {
             return noteUnreachable(e);
         }
+    }
+
+    /** The prompt is queued or running: keep waiting, unless it runs and has stalled. */
+    private Optional<ExecutionResult> stillQueued(boolean running) {
+        long now = clock.nanoTime();
+        if (running) {
+            stall.seenRunning(now);
+            if (socket != null && stall.stalled(now)) {
+                String node = stall.lastNode();
+                return Optional.of(lost(LossReason.STALLED, "prompt " + promptId + " on " + config.baseUri()
+                        + " stalled: running, but no progress for " + Transport.human(stall.silence(now))
+                        + " (stall timeout " + Transport.human(config.stallTimeout()) + ")"
+                        + (node.isEmpty() ? "" : "; last executing " + node)));
+            }
+        }
+        notify(new ExecutionEvent.StillQueued(promptId, running));
+        return Optional.empty();
     }
 
     private Optional<ExecutionResult> noteUnreachable(ComfyUiException failure) {
@@ -195,6 +220,7 @@ final class ExecutionMonitor {
         try {
             socket = server.openSocket();
             quietSinceNanos = clock.nanoTime();
+            stall.listeningAgain(quietSinceNanos);
             return true;
         } catch (ComfyUiUnavailableException | ComfyUiTimeoutException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket to {0} failed: {1}", config.baseUri(), e.getMessage());

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How a watched prompt ended. Switch over it without {@code default}:
  * {@link Success} (outputs by node), {@link Failed} ({@code execution_error}), {@link Interrupted}
- * ({@code POST /interrupt}), or {@link Lost} (the watch gave up: dead server, timeout, vanished
- * prompt).
+ * ({@code POST /interrupt}), or {@link Lost} (the watch gave up: dead server, timeout, stalled or
+ * vanished prompt).
  */
 public sealed interface ExecutionResult {
 
@@ -101,14 +101,14 @@ public sealed interface ExecutionResult {
         }
 
         /**
-         * This loss as an exception: {@link ComfyUiTimeoutException} for {@link LossReason#JOB_TIMEOUT},
-         * otherwise {@link ComfyUiUnavailableException}.
+         * This loss as an exception: {@link ComfyUiTimeoutException} for {@link LossReason#JOB_TIMEOUT}
+         * and {@link LossReason#STALLED}, otherwise {@link ComfyUiUnavailableException}.
          *
          * @return an exception with this loss's message
          */
         public ComfyUiException toException() {
             return switch (reason) {
-                case JOB_TIMEOUT -> new ComfyUiTimeoutException(message, null);
+                case JOB_TIMEOUT, STALLED -> new ComfyUiTimeoutException(message, null);
                 case SERVER_UNREACHABLE, PROMPT_VANISHED -> new ComfyUiUnavailableException(message, (Throwable) null);
             };
         }

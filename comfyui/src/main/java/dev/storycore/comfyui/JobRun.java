@@ -117,6 +117,13 @@ final class JobRun {
                 backend.stopOnServer(promptId);
                 yield failure(ComfyUiFailure.JOB_TIMEOUT, lost.message(), lost.message(), lost.toException());
             }
+            case STALLED -> {
+                // Frees the GPU if the hung node heeds the interrupt; a stuck kernel may not.
+                backend.stopOnServer(promptId);
+                yield failure(ComfyUiFailure.STALLED, lost.message(), lost.message()
+                        + "; stall timeout reached, the prompt was stopped on the server to free the GPU",
+                        lost.toException());
+            }
             case SERVER_UNREACHABLE -> failure(ComfyUiFailure.JOB_LOST, lost.message(), lost.message(),
                     lost.toException());
             case PROMPT_VANISHED -> failure(ComfyUiFailure.JOB_LOST, lost.message(), lost.message()

@@ -19,6 +19,7 @@ class ComfyUiConfigTest {
         assertThat(config.silenceTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.deadServerTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.reconnectAttempts()).isEqualTo(5);
+        assertThat(config.stallTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.jobTimeout()).isEqualTo(Duration.ofHours(2));
     }
 
@@ -33,7 +34,8 @@ class ComfyUiConfigTest {
 
     @Test
     void toBuilderKeepsEveryValue() {
-        ComfyUiConfig config = ComfyUiConfig.builder(URI.create("http://h:1")).silenceTimeout(Duration.ofMillis(5)).build();
+        ComfyUiConfig config = ComfyUiConfig.builder(URI.create("http://h:1")).silenceTimeout(Duration.ofMillis(5))
+                .stallTimeout(Duration.ofMinutes(9)).build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
     }
@@ -43,6 +45,8 @@ class ComfyUiConfigTest {
         URI uri = URI.create("http://h:1");
         assertThatThrownBy(() -> ComfyUiConfig.builder(uri).silenceTimeout(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silenceTimeout");
+        assertThatThrownBy(() -> ComfyUiConfig.builder(uri).stallTimeout(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stallTimeout");
         assertThatThrownBy(() -> ComfyUiConfig.builder(uri).reconnectAttempts(-1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnectAttempts");
         assertThatThrownBy(() -> ComfyUiConfig.builder(uri)

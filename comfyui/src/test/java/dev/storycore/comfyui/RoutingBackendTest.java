@@ -86,6 +86,28 @@ class RoutingBackendTest {
     }
 
     @Test
+    void aJobThatStallsIsInterruptedAndResubmittedOnTheOther() {
+        first.nextPromptFaults(Fault.HOLD);
+        BackendFixtures.Progress progress = new BackendFixtures.Progress();
+
+        // Until the first server's prompt is interrupted, every report moves the clock a minute on.
+        GenerationResult result = router.generate(job("shot-1", ti2v().build(), out), event -> {
+            progress.onProgress(event);
+            boolean stalling = event.message().startsWith("step 1/") || event.message().equals("running");
+            if (stalling && first.interrupts().isEmpty()) {
+                clock.advance(Duration.ofMinutes(1));
+            }
+        });
+
+        assertThat(result.backend()).isEqualTo(nameOf(second));
+        assertThat(first.interrupts()).containsExactly(first.prompts().get(0).path("prompt_id").asText());
+        assertThat(second.prompts()).hasSize(1);
+        assertThat(progress.events).extracting(JobProgress::message)
+                .contains("resubmitting on " + nameOf(second) + " after " + nameOf(first) + " failed");
+        assertThat(router.breaker(nameOf(first)).orElseThrow().statistics().failures()).isEqualTo(1);
+    }
+
+    @Test
     void aRefusingServersBreakerOpensAndKeepsJobsAway() {
         RoutingBackend strict = router(RoutingOptions.builder().breaker(builder -> builder.failureThreshold(1)).build());
         first.stop();

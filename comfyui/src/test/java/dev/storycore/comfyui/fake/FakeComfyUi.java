@@ -164,6 +164,11 @@ public final class FakeComfyUi implements AutoCloseable {
         queue.pending().forEach(job -> job.gate.complete(false));
     }
 
+    /** Lets the running {@link Fault#STEPWISE} prompt send its next sampler step. */
+    public void allowStep() {
+        queue.running().ifPresent(job -> job.steps.release());
+    }
+
     /** Stops like a killed process: connections cut, the port refusing, no history written. Idempotent. */
     public void stop() {
         stopped = true;

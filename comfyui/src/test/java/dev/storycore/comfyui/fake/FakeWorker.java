@@ -110,6 +110,10 @@ final class FakeWorker implements Runnable {
         }
         int steps = Math.max(1, Math.min(50, node.path("inputs").path("steps").asInt(3)));
         for (int step = 1; step <= steps; step++) {
+            if (step > 1 && job.has(Fault.STEPWISE) && !awaitStep(job)) {
+                interrupted(job, id, node.path("class_type").asText(), executed);
+                return false;
+            }
             send(job, "progress", data(job).put("value", step).put("max", steps).put("node", id));
             if (step == 1 && !afterFirstStep(job, id, node, executed)) {
                 return false;
@@ -134,6 +138,16 @@ final class FakeWorker implements Runnable {
             return false;
         }
         return !server.isStopped();
+    }
+
+    /** Waits for the test's permit; false when the job was interrupted meanwhile. */
+    private static boolean awaitStep(FakeJob job) {
+        try {
+            job.steps.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !job.gate.getNow(false);
     }
 
     private boolean awaitGate(FakeJob job) {

@@ -16,5 +16,10 @@ public enum Fault {
     /** The job stops after the first progress message until interrupted or {@link FakeComfyUi#releaseHeldPrompts released}. */
     HOLD,
     /** The whole server stops after the first progress message: every connection cut, the port refusing. */
-    DIE
+    DIE,
+    /**
+     * Each sampler step after the first waits for {@link FakeComfyUi#allowStep()}: a job that keeps
+     * talking, as slowly as the test likes. An interrupt or a release lets the remaining steps go.
+     */
+    STEPWISE
 }
