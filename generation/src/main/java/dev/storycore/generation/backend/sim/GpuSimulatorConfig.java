@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * @param mp4Writer               writes the videos. Default {@link Mp4Writer#detect()}
  * @param hostRamBytes            system RAM of the simulated server. Default 64 GB
  * @param otherProcessesVramBytes GPU memory held by other processes, unavailable to jobs. Default 0
- * @param stallTimeout            how long a client waits on a silent job before giving up. Default 300 s
+ * @param stallTimeout            how long a client waits on a silent job before giving up. Default 300 s,
+ *                                the stall timeout of {@code ComfyUiBackend}
  * @param reattachAfterDrop       whether the simulated client re-attaches to a job whose connection dropped,
  *                                as {@code ComfyUiBackend} does (the server keeps running the prompt), instead
  *                                of failing the attempt with the drop's report. Default {@code true}
