@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -92,6 +93,18 @@ public interface FrameSource {
      */
     default FrameSource resized(int width, int height) {
         return LanczosUpscaler.resize(this, width, height);
+    }
+
+    /**
+     * This clip, calling {@code observer} with each frame's index after the frame is rendered and
+     * before it is returned: for progress reports, or a test's failure at a chosen frame. What the
+     * observer throws reaches the caller of {@link #frame(int)}.
+     *
+     * @param observer called once per rendered frame, on the rendering thread
+     * @return the observed source
+     */
+    default FrameSource onEachFrame(IntConsumer observer) {
+        return new ObservedFrames(this, Objects.requireNonNull(observer, "observer"));
     }
 
     /**

@@ -117,7 +117,7 @@ class Mp4WriterTest {
     @Test
     void leavesNoFileWhenTheFrameSourceFailsMidway() throws IOException {
         Path target = dir.resolve("broken.mp4");
-        FrameSource failing = new FailingFrames(title(64, 48, 8), 5);
+        FrameSource failing = failingAt(title(64, 48, 8), 5);
 
         assertThatThrownBy(() -> writer.write(target, failing, VideoOptions.full(16)))
                 .isInstanceOf(IllegalStateException.class)
@@ -135,7 +135,7 @@ class Mp4WriterTest {
         writer.write(target, title(64, 48, 2), VideoOptions.full(16));
         byte[] before = Files.readAllBytes(target);
 
-        assertThatThrownBy(() -> writer.write(target, new FailingFrames(title(64, 48, 4), 2),
+        assertThatThrownBy(() -> writer.write(target, failingAt(title(64, 48, 4), 2),
                 VideoOptions.full(16))).isInstanceOf(IllegalStateException.class);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
@@ -147,7 +147,7 @@ class Mp4WriterTest {
     @Test
     void stopsWhenInterruptedMidwayKeepsTheFlagAndLeavesNoFile() throws IOException {
         Path target = dir.resolve("interrupted.mp4");
-        FrameSource interrupting = new InterruptingFrames(title(64, 48, 6), 2);
+        FrameSource interrupting = interruptingAt(title(64, 48, 6), 2);
         try {
             assertThatThrownBy(() -> writer.write(target, interrupting, VideoOptions.full(16)))
                     .isInstanceOf(GenerationException.class)
@@ -224,57 +224,21 @@ class Mp4WriterTest {
         assertThat(target).isRegularFile();
     }
 
-    /** Delegates to a source but interrupts the calling thread when asked for one frame. */
-    record InterruptingFrames(FrameSource source, int interruptAt) implements FrameSource {
-
-        @Override
-        public int width() {
-            return source.width();
-        }
-
-        @Override
-        public int height() {
-            return source.height();
-        }
-
-        @Override
-        public int frameCount() {
-            return source.frameCount();
-        }
-
-        @Override
-        public BufferedImage frame(int index) {
+    /** The source, interrupting the calling thread once frame {@code interruptAt} is rendered. */
+    static FrameSource interruptingAt(FrameSource source, int interruptAt) {
+        return source.onEachFrame(index -> {
             if (index == interruptAt) {
                 Thread.currentThread().interrupt();
             }
-            return source.frame(index);
-        }
+        });
     }
 
-    /** Delegates to a source but throws when asked for one frame. */
-    record FailingFrames(FrameSource source, int failAt) implements FrameSource {
-
-        @Override
-        public int width() {
-            return source.width();
-        }
-
-        @Override
-        public int height() {
-            return source.height();
-        }
-
-        @Override
-        public int frameCount() {
-            return source.frameCount();
-        }
-
-        @Override
-        public BufferedImage frame(int index) {
+    /** The source, throwing once frame {@code failAt} is rendered. */
+    static FrameSource failingAt(FrameSource source, int failAt) {
+        return source.onEachFrame(index -> {
             if (index == failAt) {
                 throw new IllegalStateException("renderer broke at frame " + index);
             }
-            return source.frame(index);
-        }
+        });
     }
 }

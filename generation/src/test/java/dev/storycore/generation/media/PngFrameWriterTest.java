@@ -80,7 +80,7 @@ class PngFrameWriterTest {
     @Test
     void leavesNoFolderWhenAFrameFails() throws IOException {
         Path folder = dir.resolve("frames");
-        FrameSource failing = new Mp4WriterTest.FailingFrames(keyedClip(), 1);
+        FrameSource failing = Mp4WriterTest.failingAt(keyedClip(), 1);
 
         assertThatThrownBy(() -> PngFrameWriter.write(folder, failing, 16))
                 .isInstanceOf(IllegalStateException.class);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * The last-resort tier: real, clearly labelled placeholder video made on the CPU when no GPU tier
@@ -123,7 +124,7 @@ public final class CpuPlaceholderBackend implements GenerationBackend {
         try {
             int count = placeholder.frames().frameCount();
             MediaOutput video = config.mp4Writer().write(OutputNames.inside(job.outputDir(), base + ".mp4"),
-                    new ProgressFrames(placeholder.frames(), done -> progress.rendered(done, count)),
+                    placeholder.frames().onEachFrame(quarters(count, done -> progress.rendered(done, count))),
                     VideoOptions.full(r.fps()));
             files.add(video.primaryFile());
             if (placeholder.alpha().isPresent()) {
@@ -212,5 +213,19 @@ public final class CpuPlaceholderBackend implements GenerationBackend {
                 LOG.log(System.Logger.Level.WARNING, "progress listener failed for job " + jobId + "; ignored", e);
             }
         }
+    }
+
+    /**
+     * Calls {@code rendered} with the number of frames done at each quarter of the clip, so a long encode
+     * reports progress a few times rather than once per frame.
+     */
+    static IntConsumer quarters(int count, IntConsumer rendered) {
+        int quarter = Math.max(1, count / 4);
+        return index -> {
+            int done = index + 1;
+            if (done % quarter == 0 || done == count) {
+                rendered.accept(done);
+            }
+        };
     }
 }
