@@ -59,7 +59,7 @@ final class BackendFactory {
         Options {
             Objects.requireNonNull(gpu, "gpu");
             Objects.requireNonNull(models, "models");
-            chaos = BackendFactory.chaos(chaos);
+            chaos = BackendFactory.chaos(chaos, "--chaos");
         }
     }
 
@@ -141,10 +141,17 @@ final class BackendFactory {
         return servers;
     }
 
-    static String chaos(String chaos) {
+    /**
+     * Reads a failure profile name.
+     *
+     * @param chaos  the name, any case
+     * @param option the option it came from, for the error message
+     * @throws UsageException naming the option if it is none of none, mild and harsh
+     */
+    static String chaos(String chaos, String option) {
         String value = Objects.requireNonNull(chaos, "chaos").strip().toLowerCase(Locale.ROOT);
         if (!CHAOS.contains(value)) {
-            throw new UsageException("--chaos must be none, mild or harsh, was '" + chaos + "'");
+            throw new UsageException(option + " must be none, mild or harsh, was '" + chaos + "'");
         }
         return value;
     }

@@ -51,7 +51,7 @@ final class ChaosBenchCommand implements Callable<Integer> {
         if (shots < 1) {
             throw new UsageException("--shots must be at least 1, was " + shots);
         }
-        String chaos = BackendFactory.chaos(profile);
+        String chaos = BackendFactory.chaos(profile, "--profile");
         GpuProfile gpu = GpuChoice.resolve(gpuChoice);
         Path work = tempDir();
         try {

@@ -31,6 +31,34 @@ final class ReportFiles {
         }
     }
 
+    /**
+     * Makes sure a run can write its outputs before any work starts: creates the folder and writes and
+     * removes a probe file in it. A folder this call created is removed again if it is not writable.
+     *
+     * @param outputDir the run's output folder
+     * @throws UsageException naming the folder and the reason if it cannot be created or written
+     */
+    static void prepare(Path outputDir) {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            throw new UsageException("--out " + outputDir + " is a file, not a folder");
+        }
+        boolean existed = Files.isDirectory(outputDir);
+        try {
+            Files.createDirectories(outputDir);
+            Files.delete(Files.createTempFile(outputDir, ".storycore-probe-", ".tmp"));
+        } catch (IOException e) {
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(outputDir);
+                } catch (IOException ignored) {
+                    // The folder stays; the message below says what is wrong with it.
+                }
+            }
+            throw new UsageException("--out " + outputDir + ": cannot create or write the folder ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
     static Path write(Path outputDir, RunReport report) {
         Path target = outputDir.resolve(REPORT);
         try {

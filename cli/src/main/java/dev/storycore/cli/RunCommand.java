@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (var backends = BackendFactory.create(backend, options)) {
+            ReportFiles.prepare(outputDir);
             if (gpuChoice == null) {
                 gpu = backends.detectedGpu().orElse(gpu);
             }

@@ -60,4 +60,23 @@ class RunCommandInputTest {
         assertThat(run.err().lines()).singleElement().asString().contains(expected);
         assertThat(out).doesNotExist();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a file             | board.json         | --out {out} is a file, not a folder
+            inside a file      | board.json/reports | --out {out}: cannot create or write the folder (FileSystemException
+            """)
+    void anOutputFolderThatCannotBeWrittenExitsTwoBeforeAnyWork(String name, String out, String expected)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("board.json"), "{\"shots\": [" + GOOD + "]}");
+        Path target = dir.resolve(out);
+
+        CliRun run = CliRun.of("run", file.toString(), "--out", target.toString());
+
+        assertThat(run.exit()).isEqualTo(StoryCore.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("storycore: " + expected.replace("{out}", target.toString()));
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(file)).contains("\"good\"");
+    }
 }

@@ -80,4 +80,14 @@ class RunOnSimulatorTest {
         assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).matches(ChaosBenchTest.LAST_LINE);
         assertThat(run.out()).startsWith("chaos benchmark: 12 shots, profile harsh, seed 3");
     }
+
+    @Test
+    void chaosBenchNamesItsOwnOptionWhenTheProfileIsUnknown() {
+        CliRun run = CliRun.of("bench", "chaos", "--profile", "wild");
+
+        assertThat(run.exit()).isEqualTo(StoryCore.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString()
+                .isEqualTo("storycore: --profile must be none, mild or harsh, was 'wild'");
+        assertThat(run.out()).isEmpty();
+    }
 }
