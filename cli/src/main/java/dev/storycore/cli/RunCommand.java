@@ -83,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter progressOut = json ? stderr : stdout;
             Consumer<ShotEvent> progress = System.console() != null ? new LiveProgress(progressOut)
                     : new PlainProgress(progressOut);
+            board.shots().forEach(shot -> ShotReport.adjusted(shot)
+                    .forEach(change -> progressOut.println("[" + shot.id() + "] " + change)));
             var job = new RunJob(board, outputDir, generators::route, generators.all(), concurrency, progress,
                     new RunJob.Setting(backends.gpu().name(), gpuFields(gpu), options.chaos(), seed));
             Thread hook = new Thread(new InterruptReport(job, outputDir, stderr), "storycore-interrupt-report");

@@ -146,7 +146,7 @@ final class RunJob {
         for (Storyboard.Shot shot : board.shots()) {
             ShotResult result = results.get(shot.id());
             if (result != null) {
-                shots.add(ShotReport.of(result, outputDir));
+                shots.add(ShotReport.of(shot, result, outputDir));
             } else if (crashed.containsKey(shot.id())) {
                 shots.add(ShotReport.crashed(shot, crashed.get(shot.id())));
             } else {

@@ -55,7 +55,7 @@ final class ShotParser {
         this.validator = new RequestValidator(models);
     }
 
-    GenerationRequest request(String id, JsonNode shot) {
+    ValidationResult validated(String id, JsonNode shot) {
         Workflow workflow = workflow(required(shot, "workflow"));
         String modelId = required(shot, "model");
         ModelSpec model = models.find(modelId).orElseThrow(() -> new BadShot("unknown model '" + modelId
@@ -85,7 +85,7 @@ final class ShotParser {
         if (!validated.valid()) {
             throw new BadShot(String.join("; ", validated.problems()));
         }
-        return validated.request();
+        return validated;
     }
 
     private void optionalSettings(JsonNode shot, GenerationRequestBuilder builder) {

@@ -5,6 +5,7 @@ import dev.storycore.generation.workflow.AppliedRecovery;
 import dev.storycore.generation.workflow.ShotError;
 import dev.storycore.generation.workflow.ShotResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +41,20 @@ record ShotReport(
     /** The status of a shot that was running when the run was interrupted. */
     static final String INTERRUPTED = "INTERRUPTED";
 
-    static ShotReport of(ShotResult result, Path outputDir) {
+    /**
+     * The report of a shot that ran to an end.
+     *
+     * @param shot      the storyboard's shot, whose adjustments lead the warnings
+     * @param result    what the generators made of it
+     * @param outputDir the run's output folder, which output paths are relative to
+     */
+    static ShotReport of(Storyboard.Shot shot, ShotResult result, Path outputDir) {
+        List<String> warnings = new ArrayList<>(adjusted(shot));
+        warnings.addAll(result.warnings());
         return new ShotReport(result.shotId(), result.status().name(), result.tier().label(), result.backend(),
                 result.requested().workflow().name(), result.delivered().modelId(), result.requested().prompt(),
                 parameters(result.requested()), parameters(result.delivered()), result.qualityScore(),
-                result.warnings(), result.attempts(), result.recoveries().stream().map(ShotReport::recovery).toList(),
+                warnings, result.attempts(), result.recoveries().stream().map(ShotReport::recovery).toList(),
                 result.errors().stream().map(ShotReport::error).toList(),
                 result.outputs().stream().map(p -> relative(outputDir, p)).toList(), result.preview(),
                 round(result.gpuSeconds()), round(result.wastedGpuSeconds()), result.notes());
@@ -53,8 +63,8 @@ record ShotReport(
     static ShotReport unfinished(Storyboard.Shot shot, String status) {
         GenerationRequest request = shot.request();
         return new ShotReport(shot.id(), status, "", "", request.workflow().name(), request.modelId(),
-                request.prompt(), parameters(request), parameters(request), 0.0, List.of(), 0, List.of(), List.of(),
-                List.of(), false, 0.0, 0.0, List.of());
+                request.prompt(), parameters(request), parameters(request), 0.0, adjusted(shot), 0, List.of(),
+                List.of(), List.of(), false, 0.0, 0.0, List.of());
     }
 
     static ShotReport crashed(Storyboard.Shot shot, String failure) {
@@ -62,6 +72,11 @@ record ShotReport(
         return new ShotReport(shot.id(), "FAILED", "", "", unfinished.workflow(), unfinished.model(),
                 unfinished.prompt(), unfinished.requested(), unfinished.parameters(), 0.0,
                 List.of("internal error: " + failure), 0, List.of(), List.of(), List.of(), false, 0.0, 0.0, List.of());
+    }
+
+    /** The shot's storyboard adjustments, worded as warnings. */
+    static List<String> adjusted(Storyboard.Shot shot) {
+        return shot.adjustments().stream().map(a -> "validation: " + a).toList();
     }
 
     static Map<String, Object> parameters(GenerationRequest request) {

@@ -27,13 +27,21 @@ record Storyboard(String name, Path file, ModelRegistry models, List<Shot> shots
     /**
      * One shot.
      *
-     * @param id      the shot's id, unique in the storyboard, safe as a file name
-     * @param request what to generate, validated against its model
+     * @param id          the shot's id, unique in the storyboard, safe as a file name
+     * @param request     what to generate, validated against its model
+     * @param adjustments storyboard values validation changed to what the model accepts, e.g.
+     *                    {@code frames 100000 -> 81: over Wan2.1 T2V-1.3B's maximum of 81}
      */
-    record Shot(String id, GenerationRequest request) {
+    record Shot(String id, GenerationRequest request, List<String> adjustments) {
         Shot {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(request, "request");
+            adjustments = List.copyOf(adjustments);
+        }
+
+        /** A shot whose request needed no adjustment. */
+        Shot(String id, GenerationRequest request) {
+            this(id, request, List.of());
         }
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storycore.generation.GenerationException;
 import dev.storycore.generation.model.ModelRegistry;
+import dev.storycore.generation.request.Adjustment;
+import dev.storycore.generation.request.ValidationResult;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +78,9 @@ final class StoryboardReader {
             }
             unknownFields(shot, ShotParser.FIELDS, where + ": ");
             try {
-                parsed.add(new Storyboard.Shot(id, parser.request(id, merged(defaults, shot))));
+                ValidationResult validated = parser.validated(id, merged(defaults, shot));
+                parsed.add(new Storyboard.Shot(id, validated.request(),
+                        validated.adjustments().stream().map(Adjustment::toString).toList()));
             } catch (ShotParser.BadShot e) {
                 throw new UsageException(where + ": " + e.getMessage());
             }
@@ -84,6 +89,9 @@ final class StoryboardReader {
     }
 
     private static JsonNode parse(Path file, String label) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("storyboard " + file + " is a folder; give the storyboard's JSON file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UsageException("storyboard " + file + " not found");
         }
@@ -93,6 +101,8 @@ final class StoryboardReader {
             var where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
             throw new UsageException(label + ": invalid JSON" + at + ": " + e.getOriginalMessage());
+        } catch (CharacterCodingException e) {
+            throw new UsageException(label + ": not UTF-8 text; save the storyboard as UTF-8 JSON");
         } catch (IOException e) {
             throw new UsageException(label + ": cannot read it (" + e.getMessage() + ")");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,5 +79,21 @@ class RunCommandInputTest {
                 .startsWith("storycore: " + expected.replace("{out}", target.toString()));
         assertThat(run.out()).isEmpty();
         assertThat(Files.readString(file)).contains("\"good\"");
+    }
+
+    @Test
+    void aStoryboardThatIsNotUtf8TextOrIsAFolderIsNamedAsSuch() throws IOException {
+        Path binary = Files.write(dir.resolve("board.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{'});
+
+        CliRun notText = CliRun.of("run", binary.toString(), "--out", dir.resolve("out").toString());
+        CliRun folder = CliRun.of("run", dir.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(notText.exit()).isEqualTo(StoryCore.BAD_INPUT);
+        assertThat(notText.err().lines()).singleElement().asString()
+                .isEqualTo("storycore: board.json: not UTF-8 text; save the storyboard as UTF-8 JSON");
+        assertThat(folder.exit()).isEqualTo(StoryCore.BAD_INPUT);
+        assertThat(folder.err().lines()).singleElement().asString()
+                .isEqualTo("storycore: storyboard " + dir + " is a folder; give the storyboard's JSON file");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

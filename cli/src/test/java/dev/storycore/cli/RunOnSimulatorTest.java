@@ -60,6 +60,23 @@ class RunOnSimulatorTest {
     }
 
     @Test
+    void storyboardValuesTheModelCannotTakeAreChangedAndSaidSo() throws IOException {
+        Path board = Files.writeString(dir.resolve("long.json"), """
+                {"shots": [{"id": "long", "workflow": "t2v", "model": "wan2.1-t2v-1.3b", "prompt": "a fox",
+                            "frames": 100000, "steps": 8}]}""");
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("run", board.toString(), "--out", out.toString(), "--chaos", "none");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(StoryCore.OK);
+        String change = "validation: frames 100000 -> 81: over Wan2.1 T2V-1.3B's maximum of 81";
+        assertThat(run.out()).contains("[long] " + change);
+        JsonNode shot = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("shots").get(0);
+        assertThat(shot.get("warnings").get(0).asText()).isEqualTo(change);
+        assertThat(shot.get("parameters").get("frames").asInt()).isEqualTo(81);
+    }
+
+    @Test
     void theExampleStoryboardDeliversEveryShot() {
         Path out = dir.resolve("example");
 
