@@ -96,6 +96,18 @@ public interface FrameSource {
     }
 
     /**
+     * Every {@code stride}-th frame of this clip (0, stride, 2·stride, …), e.g. for a preview. Resizing
+     * the result resizes this clip, so a renderer still draws at the new size instead of being resampled.
+     *
+     * @param stride at least 1; 1 returns this clip
+     * @return the thinned clip
+     * @throws IllegalArgumentException if {@code stride < 1}
+     */
+    default FrameSource everyNth(int stride) {
+        return stride == 1 ? this : new StridedFrames(this, stride);
+    }
+
+    /**
      * This clip, calling {@code observer} with each frame's index after the frame is rendered and
      * before it is returned: for progress reports, or a test's failure at a chosen frame. What the
      * observer throws reaches the caller of {@link #frame(int)}.

@@ -102,7 +102,7 @@ final class SimulatedOutput {
         }
         int stride = (r.frames() + config.previewFrames() - 1) / config.previewFrames();
         int fps = Math.max(1, Math.round((float) r.fps() / stride));
-        return new Clip(StridedFrames.of(all, stride), stride, VideoOptions.preview(fps, config.previewLongSide()));
+        return new Clip(all.everyNth(stride), stride, VideoOptions.preview(fps, config.previewLongSide()));
     }
 
     private static Path writeJson(Path target, Map<String, Object> content) throws IOException {
