@@ -1,13 +1,11 @@
 package dev.storycore.comfyui;
 
-import static dev.storycore.comfyui.BackendFixtures.backend;
 import static dev.storycore.comfyui.BackendFixtures.job;
 import static dev.storycore.comfyui.BackendFixtures.ti2v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.storycore.comfyui.fake.FakeComfyUi;
 import dev.storycore.comfyui.fake.Fault;
 import dev.storycore.generation.backend.BackendException;
 import dev.storycore.generation.backend.BackendHealth;
@@ -17,37 +15,15 @@ import dev.storycore.generation.backend.ProgressListener;
 import dev.storycore.generation.hardware.GpuProfile;
 import dev.storycore.resilience.testing.FakeClock;
 import dev.storycore.resilience.testing.RecordingSleeper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling, a server that dies, health, stats and freeing memory. */
-class ComfyUiBackendLifecycleTest {
-
-    @TempDir
-    Path out;
-    private FakeComfyUi server;
-    private ComfyUiBackend backend;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = BackendFixtures.serverWithEverything();
-        backend = backend(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.releaseHeldPrompts();
-        backend.close();
-        server.close();
-    }
+class ComfyUiBackendLifecycleTest extends OneServerBackendTest {
 
     private CompletableFuture<GenerationResult> runAsync(String jobId, CountDownLatch reached, String message) {
         return CompletableFuture.supplyAsync(() -> backend.generate(job(jobId, ti2v().build(), out), progress -> {

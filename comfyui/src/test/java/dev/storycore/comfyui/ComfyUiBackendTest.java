@@ -1,6 +1,5 @@
 package dev.storycore.comfyui;
 
-import static dev.storycore.comfyui.BackendFixtures.backend;
 import static dev.storycore.comfyui.BackendFixtures.job;
 import static dev.storycore.comfyui.BackendFixtures.ti2v;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storycore.comfyui.fake.FakeComfyUi;
 import dev.storycore.comfyui.fake.FakeObjectInfo;
 import dev.storycore.comfyui.fake.Fault;
 import dev.storycore.generation.backend.GenerationResult;
@@ -19,31 +17,11 @@ import dev.storycore.generation.request.GenerationRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs on one fake server: the happy path, inputs, and what every kind of failure reports. */
-class ComfyUiBackendTest {
-
-    @TempDir
-    Path out;
-    private FakeComfyUi server;
-    private ComfyUiBackend backend;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = BackendFixtures.serverWithEverything();
-        backend = backend(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.releaseHeldPrompts();
-        backend.close();
-        server.close();
-    }
+class ComfyUiBackendTest extends OneServerBackendTest {
 
     @Test
     void runsAJobAndDownloadsItsVideoIntoTheOutputFolder() throws Exception {
