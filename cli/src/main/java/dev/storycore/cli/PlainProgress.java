@@ -47,12 +47,15 @@ final class PlainProgress implements Consumer<ShotEvent> {
         }
     }
 
+    private static String attempts(int count) {
+        return count + (count == 1 ? " attempt" : " attempts");
+    }
+
     static String describe(ShotResult result) {
         return switch (result.status()) {
-            case DELIVERED, PLACEHOLDER -> String.format(Locale.ROOT, "%s from the %s tier, quality %.2f, %d attempt%s",
-                    result.status(), result.tier().label(), result.qualityScore(), result.attempts(),
-                    result.attempts() == 1 ? "" : "s");
-            case FAILED, INTERRUPTED -> result.status() + " after " + result.attempts() + " attempts";
+            case DELIVERED, PLACEHOLDER -> String.format(Locale.ROOT, "%s from the %s tier, quality %.2f, %s",
+                    result.status(), result.tier().label(), result.qualityScore(), attempts(result.attempts()));
+            case FAILED, INTERRUPTED -> result.status() + " after " + attempts(result.attempts());
         };
     }
 }

@@ -47,6 +47,18 @@ class ProgressDisplayTest {
         assertThat(text.toString()).doesNotContain("\u001b");
     }
 
+    @Test
+    void anEndedShotCountsItsAttemptsInGoodEnglish() {
+        var request = GenerationRequest.builder(Workflow.TEXT_TO_VIDEO, "wan2.1-t2v-1.3b").prompt("fox").build();
+        var once = new ShotResult("fox", ShotStatus.INTERRUPTED, Tier.PRIMARY, "sim", request, request, 0.0,
+                List.of(), 1, List.of(), List.of(), List.of(), false, 5.0, 5.0, List.of());
+        var thrice = new ShotResult("fox", ShotStatus.FAILED, Tier.PRIMARY, "sim", request, request, 0.0,
+                List.of(), 3, List.of(), List.of(), List.of(), false, 5.0, 5.0, List.of());
+
+        assertThat(PlainProgress.describe(once)).isEqualTo("INTERRUPTED after 1 attempt");
+        assertThat(PlainProgress.describe(thrice)).isEqualTo("FAILED after 3 attempts");
+    }
+
     private static ShotResult delivered() {
         var request = GenerationRequest.builder(Workflow.TEXT_TO_VIDEO, "wan2.1-t2v-1.3b").prompt("fox").build();
         return new ShotResult("fox", ShotStatus.DELIVERED, Tier.PRIMARY, "sim", request, request, 1.0, List.of(), 1,
