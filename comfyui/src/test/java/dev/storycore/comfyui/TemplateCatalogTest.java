@@ -165,6 +165,9 @@ class TemplateCatalogTest {
         assertThat(node(bound, "HunyuanImageToVideo", 0).path("start_image").toString()).isEqualTo("[\"6\",0]");
         assertThat(node(bound, "UNETLoader", 0).path("unet_name").asText())
                 .isEqualTo("hunyuan_video_image_to_video_720p_bf16.safetensors");
+        // the v1 file, not hunyuan_video_v2_replace_image_to_video_720p_bf16, goes with v1 guidance
+        assertThat(node(bound, "HunyuanImageToVideo", 0).path("guidance_type").asText()).isEqualTo("v1 (concat)");
+        assertThat(node(bound, "CLIPVisionEncode", 0).path("crop").asText()).isEqualTo("none");
     }
 
     @Test
@@ -197,11 +200,13 @@ class TemplateCatalogTest {
                 .steps(4).cfg(1).build());
 
         assertThat(node(bound, "VAELoader", 0).path("vae_name").asText())
-                .isEqualTo("wan_alpha_2.1_vae_rgb_channel.safetensors.safetensors");
+                .isEqualTo("wan_alpha_2.1_vae_rgb_channel.safetensors");
         assertThat(node(bound, "VAELoader", 1).path("vae_name").asText())
-                .isEqualTo("wan_alpha_2.1_vae_alpha_channel.safetensors.safetensors");
+                .isEqualTo("wan_alpha_2.1_vae_alpha_channel.safetensors");
+        assertThat(node(bound, "LoraLoaderModelOnly", 0).path("lora_name").asText())
+                .isEqualTo("lightx2v_T2V_14B_cfg_step_distill_v2_lora_rank64_bf16.safetensors");
         assertThat(node(bound, "LoraLoaderModelOnly", 1).path("lora_name").asText())
-                .isEqualTo("epoch-13-1500_changed.safetensors");
+                .isEqualTo("wan_alpha_2.1_rgba_lora.safetensors");
         assertThat(node(bound, "JoinImageWithAlpha", 0).path("alpha").toString()).isEqualTo("[\"15\",0]");
         assertThat(node(bound, "SaveAnimatedWEBP", 0).path("lossless").asBoolean()).isTrue();
     }
