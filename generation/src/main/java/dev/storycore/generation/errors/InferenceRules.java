@@ -10,6 +10,7 @@ import static dev.storycore.resilience.Severity.CRITICAL;
 import static dev.storycore.resilience.Severity.MEDIUM;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Rules for failures inside sampling and decoding once everything loaded: NaN or infinite values
@@ -18,8 +19,20 @@ import java.util.List;
  */
 final class InferenceRules {
 
+    /** The GPU faulted: the CUDA context of the process cannot be used again. */
+    static final Predicate<ErrorReport> GPU_FAULT_SIGNS = any(
+            phrase("illegal memory access", "device-side assert triggered", "unspecified launch failure",
+                    "cuda error: unknown error", "misaligned address", "illegal instruction", "fallen off the bus",
+                    "cublas_status_execution_failed", "cudnn_status_execution_failed", "cudaerrorlaunchfailure",
+                    "cuda error: launch failure", "floating point exception", "segmentation fault", "core dumped",
+                    "cuda_error_illegal_address", "uncorrectable ecc error", "launch timed out"),
+            pattern("\\bxid\\b[^\\n]{0,40}\\b(?:13|31|43|45|48|62|63|64|74|79|92|94|95)\\b"));
+
     /** What NaNs turn up in. */
     private static final String NUMBERS = "(?:latents?|outputs?|tensors?|values?|loss|pixels?|frames?)";
+
+    /** The words numeric libraries use for values that are not finite. */
+    private static final String NOT_FINITE = "(?:nans?|infs?|infinity|infinite|-inf|\\+inf)";
 
     private static final Rule NAN =
             Rule.of("nan", "NAN_IN_OUTPUT", INFERENCE, ADJUST_AND_RETRY, MEDIUM)
@@ -28,7 +41,11 @@ final class InferenceRules {
                                     "nan or inf", "`inf`, `nan`", "became nan", "all nan", "black frames",
                                     "black image", "black video"),
                             pattern("\\bnans?\\b[^\\n]{0,40}\\b" + NUMBERS + "\\b|\\b" + NUMBERS
-                                    + "\\b[^\\n]{0,40}\\bnans?\\b")))
+                                    + "\\b[^\\n]{0,40}\\bnans?\\b"),
+                            // "infs or NaNs", "NaN/Inf", "inf, nan": two kinds of non-finite value named together.
+                            pattern("\\b" + NOT_FINITE + "\\W{0,3}(?:or|and|,|/)\\W{0,3}" + NOT_FINITE + "\\b"),
+                            phrase("non-finite", "nonfinite", "not finite", "contains infinity", "infinite values",
+                                    "isfinite", "overflow encountered", "value too large for dtype")))
                     .says("The computation produced NaN or infinite values[ in {node}][ for {model}], which"
                             + " decode to black or noise frames.")
                     .advises("Run the VAE in fp32 or bf16 instead of fp16 (ComfyUI --fp32-vae or --bf16-vae):"
@@ -50,14 +67,7 @@ final class InferenceRules {
 
     private static final Rule CUDA_FAULT =
             Rule.of("cuda-fault", "CUDA_FAULT", INFERENCE, DO_NOT_RETRY, CRITICAL)
-                    .when(any(phrase("illegal memory access", "device-side assert triggered",
-                                    "unspecified launch failure", "cuda error: unknown error", "misaligned address",
-                                    "illegal instruction", "fallen off the bus", "cublas_status_execution_failed",
-                                    "cudnn_status_execution_failed", "cudaerrorlaunchfailure",
-                                    "cuda error: launch failure", "floating point exception",
-                                    "segmentation fault", "core dumped", "cuda_error_illegal_address",
-                                    "uncorrectable ecc error", "launch timed out"),
-                            pattern("\\bxid\\b[^\\n]{0,40}\\b(?:13|31|43|45|48|62|63|64|74|79|92|94|95)\\b")))
+                    .when(GPU_FAULT_SIGNS)
                     .says("The GPU reported a fault[ in {node}][ for {model}]; the CUDA context of that"
                             + " process is unusable[: {excerpt}].")
                     .advises("Restart the backend process before anything else: every later CUDA call in it"

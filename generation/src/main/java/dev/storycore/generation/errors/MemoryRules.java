@@ -6,6 +6,7 @@ import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
 import static dev.storycore.generation.errors.When.javaType;
 import static dev.storycore.generation.errors.When.node;
+import static dev.storycore.generation.errors.When.not;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.type;
@@ -22,11 +23,29 @@ import java.util.function.Predicate;
  */
 final class MemoryRules {
 
+    /**
+     * Windows' name for its paging file in the languages its messages come in. The paging file only
+     * appears in an error when it (and so the commit limit for RAM) ran out.
+     */
+    private static final Predicate<ErrorReport> PAGING_FILE = phrase("paging file", "pagefile", "page file",
+            "fichier de pagination", "auslagerungsdatei", "archivo de paginación", "file di paging",
+            "arquivo de paginação", "ficheiro de paginação", "wisselbestand", "plik stronicowania",
+            "stránkovací soubor", "växlingsfil", "sivutustiedosto", "lapozófájl", "файл подкачки",
+            "页面文件", "分页文件", "頁面檔案", "分頁檔", "ページング ファイル", "ページングファイル",
+            "페이징 파일");
+
     /** System RAM, not the GPU: the CPU allocator, numpy, the OS, the JVM. */
     static final Predicate<ErrorReport> HOST_OOM_SIGNS = any(
             phrase("defaultcpuallocator", "alloc_cpu", "cannot allocate memory", "can't allocate memory",
-                    "paging file is too small", "java heap space", "gc overhead limit exceeded",
-                    "java.lang.outofmemoryerror", "not enough memory resources"),
+                    "java heap space", "gc overhead limit exceeded", "java.lang.outofmemoryerror",
+                    "not enough memory resources", "insufficient system resources", "commitment limit", "enomem"),
+            PAGING_FILE,
+            // Windows error codes, whatever the language of the text beside them: 1455 the paging file
+            // (commit limit) is too small, 1450 insufficient system resources, 8 not enough memory.
+            pattern("\\b(?:os error|winerror|windows error|error code)\\W{0,2}(?:1455|1450)\\b"
+                    + "|\\bwinerror\\W{0,2}8\\b"),
+            // The C++ allocator; thrust reports GPU allocations through the same exception type.
+            all(phrase("std::bad_alloc"), not(phrase("thrust", "cuda"))),
             pattern("unable to allocate .{0,60}for an array"),
             pattern("(?:out of|not enough|insufficient|ran out of)\\s+(?:(?:system|host|cpu)\\s+memory|ram\\b)"),
             pattern("(?:system|host|cpu)\\s+(?:memory|ram)\\s+(?:is\\s+)?(?:exhausted|full)"),
