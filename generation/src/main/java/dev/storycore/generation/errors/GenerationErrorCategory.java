@@ -17,7 +17,7 @@ public enum GenerationErrorCategory {
     WEIGHTS_DOWNLOAD(ErrorCategory.NETWORK, Disposition.RETRY_AS_IS),
     /** A weights file is truncated or corrupt, or its header is bad. */
     WEIGHTS_INTEGRITY(ErrorCategory.MODEL, Disposition.DO_NOT_RETRY),
-    /** A failure inside sampling: NaN, device mismatch. */
+    /** A failure inside sampling: NaN, device or dtype mismatch. */
     INFERENCE(ErrorCategory.WORKFLOW, Disposition.ADJUST_AND_RETRY),
     /** The GPU ran out of memory. */
     MEMORY_MANAGEMENT(ErrorCategory.MEMORY, Disposition.ADJUST_AND_RETRY),

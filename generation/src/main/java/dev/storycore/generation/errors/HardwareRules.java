@@ -15,14 +15,33 @@ import static dev.storycore.resilience.Severity.HIGH;
 import static dev.storycore.resilience.Severity.MEDIUM;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rules for what this GPU and software stack cannot do: no CUDA at all, kernels not built for the
- * GPU's architecture, attention backends and precisions (fp8, bf16) the GPU lacks, tensors split
- * across devices or dtypes, and torch.compile failures. Some are fixed by a different setting
- * (ADJUST_AND_RETRY); missing kernels and drivers need a different installation (DO_NOT_RETRY).
+ * GPU's architecture, attention backends and precisions (fp8, bf16) the GPU lacks, operators a
+ * device (Apple MPS) does not implement, an optional attention kernel crashing the GPU, and
+ * torch.compile failures. Some are fixed by a different setting (ADJUST_AND_RETRY); missing kernels
+ * and drivers need a different installation (DO_NOT_RETRY). Tensors split across devices or dtypes
+ * are tried here too, before the fp8 and precision rules that would otherwise claim them, but they
+ * are inference failures: the GPU can do the work, the pipeline placed or cast something wrongly.
  */
 final class HardwareRules {
+
+    /**
+     * An optional attention or kernel package named anywhere in the report: a path, an import, a
+     * warning it printed. These replace PyTorch's own attention, so switching back is an adjustment.
+     */
+    static final String ATTENTION_PACKAGES = "(?:sage[_ ]?attention\\w*|sageattn\\w*|sage_attn\\w*|spas_sage_attn\\w*"
+            + "|_qattn\\w*|flash[_ ]?attn\\w*|flash[_ -]?attention\\s*\\d?|xformers|sparge_?attn\\w*"
+            + "|radial_?attn\\w*)";
+
+    /** "Input type (X) and weight type (Y)", with the two tensor types in groups 1 and 2. */
+    private static final Pattern INPUT_WEIGHT_TYPES = Pattern.compile(
+            "input type \\(([^)]*)\\) and (?:weight|bias) type \\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
     private static final Rule CUDA_UNAVAILABLE =
             Rule.of("cuda-unavailable", "CUDA_UNAVAILABLE", HARDWARE_OPTIMIZATION, DO_NOT_RETRY, CRITICAL)
@@ -64,6 +83,7 @@ final class HardwareRules {
             Rule.of("attention-unsupported", "ATTENTION_UNSUPPORTED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY,
                             HIGH)
                     .when(any(pattern("flash ?attention[^\\n]{0,40}only supports?"),
+                            pattern("expected is_sm\\d+\\w*(?:\\s*\\|\\|\\s*is_sm\\d+\\w*)* to be true"),
                             phrase("no available kernel. aborting execution",
                                     "no operator found for `memory_efficient_attention",
                                     "no operator found for memory_efficient_attention"),
@@ -78,6 +98,22 @@ final class HardwareRules {
                             "FlashAttention 2 needs Ampere (RTX 30xx, A100) or newer; FlashAttention 3 needs"
                                     + " Hopper (H100).");
 
+    private static final Rule ATTENTION_KERNEL_FAULT =
+            Rule.of("attention-kernel-fault", "ATTENTION_KERNEL_FAULT", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY,
+                            HIGH)
+                    // Not a start-up banner such as "xformers version: 0.0.28", which names an installed
+                    // package that may not be in use.
+                    .when(all(InferenceRules.GPU_FAULT_SIGNS, pattern(ATTENTION_PACKAGES + "(?!\\s*version\\b)")))
+                    .reads(Facts.firstOf("backend", "(" + ATTENTION_PACKAGES + ")"))
+                    .says("The GPU faulted while an optional attention kernel was in use[ ({backend})][ for {model}]"
+                            + "[ in {node}]; the CUDA context of that process is unusable.")
+                    .advises("Restart the backend process, then retry with attention switched to PyTorch SDPA"
+                                    + " (attention_mode sdpa, or without --use-sage-attention).",
+                            "Optional kernels are built for one torch, CUDA and GPU generation: reinstall a build"
+                                    + " that matches all three before turning it back on.",
+                            "If the fault repeats with SDPA, it is not the attention kernel: treat it as a GPU"
+                                    + " fault (drivers, CUDA_LAUNCH_BLOCKING=1).");
+
     private static final Rule DEVICE_MISMATCH =
             Rule.of("device-mismatch", "DEVICE_MISMATCH", INFERENCE, ADJUST_AND_RETRY, MEDIUM)
                     .when(any(phrase("expected all tensors to be on the same device",
@@ -85,11 +121,10 @@ final class HardwareRules {
                                     "tensors on different devices", "device type for generator"),
                             pattern("\\b(?:on|device)\\s+(?:cpu|cuda(?::\\d+)?|mps)\\b[^\\n]{0,60}\\b(?:expected"
                                     + "|but got|different from)[^\\n]{0,40}\\b(?:cpu|cuda|gpu|mps)\\b"),
-                            pattern("input type \\(torch\\.cuda\\.\\w+\\) and weight type"
-                                    + " \\(torch\\.(?!cuda)\\w+\\)|input type \\(torch\\.(?!cuda)\\w+\\) and"
-                                    + " weight type \\(torch\\.cuda\\.\\w+\\)"),
+                            HardwareRules::inputAndWeightOnDifferentDevices,
                             pattern("found at least two devices")))
-                    .reads(Facts.capture("two devices, (\\S+?) and (\\S+?)[!.,\\s]", "deviceA", "deviceB"))
+                    .reads(Facts.all(Facts.capture("two devices, (\\S+?) and (\\S+?)[!.,\\s]", "deviceA", "deviceB"),
+                            HardwareRules::inputAndWeightDevices))
                     .says("Tensors ended up on different devices[ ({deviceA} and {deviceB})][ in {node}]"
                             + "[ for {model}]: part of the model or an input stayed behind during offloading.")
                     .advises("Retry with another offload mode: plain model offload instead of sequential or"
@@ -99,7 +134,7 @@ final class HardwareRules {
                             "Update the custom node or diffusers: these are usually offload-hook bugs.");
 
     private static final Rule DTYPE_MISMATCH =
-            Rule.of("dtype-mismatch", "DTYPE_MISMATCH", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, MEDIUM)
+            Rule.of("dtype-mismatch", "DTYPE_MISMATCH", INFERENCE, ADJUST_AND_RETRY, MEDIUM)
                     .when(any(pattern("input type \\([^)]*\\) and (?:bias|weight) type \\([^)]*\\) should be"
                                     + " the same"),
                             pattern("expected scalar type \\w+ but found \\w+"),
@@ -144,6 +179,22 @@ final class HardwareRules {
                     .advises("Use fp16 on GPUs without bf16 (before Ampere) and fp32 on the CPU.",
                             "If the operation ran on the CPU by mistake, check the offload settings.");
 
+    private static final Rule DEVICE_OPERATION_UNSUPPORTED =
+            Rule.of("device-operation-unsupported", "DEVICE_OPERATION_UNSUPPORTED", HARDWARE_OPTIMIZATION,
+                            ADJUST_AND_RETRY, HIGH)
+                    .when(any(pattern("not (?:currently )?implemented for (?:the )?'?(?:mps|xpu|privateuseone|dml"
+                                    + "|directml)'? (?:device|backend)"),
+                            pattern("\\b(?:mps|xpu|directml)\\b[^\\n]{0,40}\\b(?:does not|doesn't) support\\b"),
+                            pattern("(?:not supported|unsupported) (?:on|by|for) (?:the )?(?:mps|xpu|directml)\\b")))
+                    .reads(Facts.all(Facts.capture("operator '([^']+)'", "operator"),
+                            Facts.firstOf("device", "\\b(mps|xpu|privateuseone|directml|dml)\\b")))
+                    .says("The[ {device}] device does not implement an operation the model needs[ ({operator})]"
+                            + "[ for {model}][ in {node}].")
+                    .advises("On Apple silicon set PYTORCH_ENABLE_MPS_FALLBACK=1 so missing operators run on the"
+                                    + " CPU, and retry.",
+                            "Upgrade PyTorch: each release implements more operators on these devices.",
+                            "Or run the job on a CUDA worker.");
+
     private static final Rule COMPILE_FAILED =
             Rule.of("compile-failed", "COMPILE_FAILED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, MEDIUM)
                     .when(any(type("BackendCompilerFailed", "InductorError", "CompilationError"),
@@ -164,10 +215,47 @@ final class HardwareRules {
                 CUDA_UNAVAILABLE,
                 KERNEL_UNSUPPORTED,
                 ATTENTION_UNSUPPORTED,
+                ATTENTION_KERNEL_FAULT,
                 DEVICE_MISMATCH,
                 DTYPE_MISMATCH,
                 FP8_UNSUPPORTED,
                 PRECISION_UNSUPPORTED,
+                DEVICE_OPERATION_UNSUPPORTED,
                 COMPILE_FAILED);
+    }
+
+    /** "Input type (X) and weight type (Y)" where X and Y name different devices, whatever their dtypes. */
+    private static boolean inputAndWeightOnDifferentDevices(ErrorReport report) {
+        Map<String, String> devices = inputAndWeightDevices(report);
+        return !devices.isEmpty() && !devices.get("deviceA").equals(devices.get("deviceB"));
+    }
+
+    /** The devices of the input and weight types, when both types say (or imply) one. */
+    private static Map<String, String> inputAndWeightDevices(ErrorReport report) {
+        Matcher m = INPUT_WEIGHT_TYPES.matcher(report.text());
+        if (!m.find()) {
+            return Map.of();
+        }
+        String input = device(m.group(1));
+        String weight = device(m.group(2));
+        return input.isEmpty() || weight.isEmpty() ? Map.of() : Map.of("deviceA", input, "deviceB", weight);
+    }
+
+    /**
+     * The device a PyTorch tensor type names: legacy {@code torch.cuda.HalfTensor} /
+     * {@code torch.HalfTensor} (CPU) and ATen's {@code CUDABFloat16Type} / {@code CPUBFloat16Type};
+     * empty for a bare dtype such as {@code c10::BFloat16}, which says nothing about the device.
+     */
+    private static String device(String type) {
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        for (String device : List.of("cuda", "mps", "xpu", "hip")) {
+            if (t.startsWith(device) || t.contains("." + device + ".")) {
+                return device.equals("hip") ? "cuda" : device;
+            }
+        }
+        if (t.startsWith("cpu") || t.matches("torch\\.\\w+tensor")) {
+            return "cpu";
+        }
+        return "";
     }
 }
