@@ -36,15 +36,26 @@ final class LoadingRules {
     private static final Pattern PIPELINE_CLASS = Pattern.compile("pipeline <class '(?:[\\w]+\\.)*(\\w+)'>",
             Pattern.CASE_INSENSITIVE);
 
+    /** An attention package, or Triton which several of them need. */
+    private static final String ATTENTION_OR_TRITON = "(?:" + HardwareRules.ATTENTION_PACKAGES + "|triton)";
+
     private static final Rule ATTENTION_BACKEND_MISSING =
             Rule.of("attention-backend-missing", "ATTENTION_BACKEND_MISSING", HARDWARE_OPTIMIZATION,
                             ADJUST_AND_RETRY, MEDIUM)
-                    .when(pattern("no module named '?(?:flash_attn\\w*|sageattention|sageattn\\w*|xformers"
-                            + "|triton|spas_sage_attn|sage_attention)\\b|(?:flash_attn|flash.attention"
-                            + "|sageattention|sage attention|xformers) (?:is )?not (?:installed|available|found)"))
-                    .reads(Facts.firstOf("module", "no module named '?([\\w.]+)",
-                            "(flash_attn|sageattention|xformers|triton)"))
-                    .says("The attention backend[ {module}] is not installed[ for {model}].")
+                    .when(any(pattern("no module named '?" + ATTENTION_OR_TRITON + "\\b"),
+                            pattern(ATTENTION_OR_TRITON + "'?\\s+(?:is\\s+|was\\s+)?not (?:installed|available|found"
+                                    + "|importable)"),
+                            // "Can't import SageAttention: ...", "failed to import flash_attn", "error importing
+                            // xformers": it is there but does not load (wrong build, missing DLL, bad ABI).
+                            pattern("(?:can't|cannot|could not|couldn't|failed to|unable to|error (?:while )?)\\s*"
+                                    + "import(?:ing)?\\s+(?:name\\s+\\S+\\s+from\\s+)?['\"`]?" + ATTENTION_OR_TRITON),
+                            pattern(ATTENTION_OR_TRITON + "[^\\n]{0,160}(?:undefined symbol|dll load failed"
+                                    + "|can't load (?:the )?c\\+\\+|cannot load (?:the )?c\\+\\+|wasn't built"
+                                    + "|was not built|was built for)"),
+                            pattern("dll load failed while importing _?(?:qattn|fused|flash_attn)\\w*"),
+                            pattern("please (?:pip )?install\\s+['\"`]?" + ATTENTION_OR_TRITON)))
+                    .reads(Facts.firstOf("module", "no module named '?([\\w.]+)", "(" + ATTENTION_OR_TRITON + ")"))
+                    .says("The attention backend[ {module}] is not installed or does not load[ for {model}].")
                     .advises("Switch attention to PyTorch SDPA (attention_mode sdpa, or drop"
                                     + " --use-sage-attention / --use-flash-attention) and retry.",
                             "Or install a[ {module}] build that matches the installed torch, CUDA and GPU.");
@@ -53,7 +64,11 @@ final class LoadingRules {
             Rule.of("library-too-old", "LIBRARY_TOO_OLD", MODEL_LOADING, DO_NOT_RETRY, HIGH)
                     .when(any(pattern("cannot import name '?\\w+'? from '?[\\w.]+"),
                             pattern("requires\\s+(?:the\\s+)?[\\w\\-]+\\s*(?:version\\s*)?(?:>=|>|==|~=)\\s*v?\\d"),
-                            pattern("module '(?:" + LIBRARIES + ")(?:\\.[\\w.]+)?' has no attribute"),
+                            pattern("module '?(?:" + LIBRARIES + ")(?:\\.[\\w.]+)?'? has no attribute"),
+                            // Any module lacking a model class: the class is newer than the installed package.
+                            pattern("module '?[\\w.]+'? has no attribute '?\\w*(?:pipeline|model|transformer\\w*"
+                                    + "|autoencoder\\w*|vae|scheduler|processor|tokenizer|forconditionalgeneration"
+                                    + "|encoder\\w*)\\b"),
                             pattern("no module named '(?:" + LIBRARIES + ")\\.[\\w.]+"),
                             pattern("unrecogni[sz]ed (?:model|configuration class|model type)"),
                             pattern("\\b\\d+\\.\\d+(?:\\.\\d+)?\\s+or\\s+(?:newer|later|above|higher)\\b"),
@@ -64,7 +79,7 @@ final class LoadingRules {
                                     "your version of")))
                     .reads(Facts.all(Facts.capture("cannot import name '?(\\w+)'? from '?([\\w]+)", "name",
                                     "library"),
-                            Facts.capture("module '([\\w]+)[\\w.]*' has no attribute '(\\w+)'", "library", "name"),
+                            Facts.capture("module '?([\\w]+)[\\w.]*'? has no attribute '?(\\w+)", "library", "name"),
                             Facts.capture("no module named '(\\w+)\\.([\\w.]+)", "library", "name"),
                             Facts.capture("requires\\s+(?:the\\s+)?([\\w\\-]+\\s*(?:version\\s*)?(?:>=|>|==|~=)"
                                     + "\\s*v?[\\d][\\w.]*)", "requirement")))
