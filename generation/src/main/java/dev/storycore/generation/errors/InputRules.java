@@ -3,7 +3,6 @@ package dev.storycore.generation.errors;
 import static dev.storycore.generation.errors.GenerationErrorCategory.ARCHITECTURE;
 import static dev.storycore.generation.errors.GenerationErrorCategory.CONDITIONING;
 import static dev.storycore.generation.errors.GenerationErrorCategory.PARAMETER_VALIDATION;
-import static dev.storycore.generation.errors.GenerationErrorCategory.TEMPORAL_PROCESSING;
 import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
 import static dev.storycore.generation.errors.When.node;
@@ -16,51 +15,46 @@ import static dev.storycore.resilience.Severity.MEDIUM;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Rules for what goes into the model: frame counts that are not 4k+1 or too long, sizes that are not
- * a multiple of the model's patch size, tensors whose sizes do not line up, and conditioning that does
- * not fit (a text or image encoder from another model family, a missing or invalid encoder).
+ * Rules for what goes into the model (frame counts are {@link FrameRules}): sizes that are not a
+ * multiple of the model's patch size, tensors whose sizes do not line up, parameters that do not
+ * apply, and conditioning that does not fit or is not there (a text or image encoder from another
+ * model family, image features that do not match the prompt's image tokens, a missing or invalid
+ * encoder, a start, control or reference input that was not given).
  */
 final class InputRules {
 
-    private static final String FRAMES = "(?:num_frames|frame_num|video[_ ]length|frames?|frame count|length)";
+    private static final Pattern MATMUL_SHAPES = Pattern.compile("\\((\\d{1,7})x\\d+ and \\d+x\\d+\\)");
 
     /** A matrix multiply whose inner sizes differ: an embedding of the wrong width came in. */
     private static final Predicate<ErrorReport> MATMUL = any(
             phrase("shapes cannot be multiplied"),
             pattern("size mismatch, m1: \\[|\\bm1 and m2\\b"));
 
+    /**
+     * A matrix multiply fed by a vision transformer: its token count is a square grid of patches plus
+     * a class token (197, 257, 577, 1025), which diffusion transformers do not have.
+     */
+    private static final Predicate<ErrorReport> VISION_TOKENS = report -> {
+        Matcher m = MATMUL_SHAPES.matcher(report.text());
+        if (!m.find()) {
+            return false;
+        }
+        long tokens = Long.parseLong(m.group(1)) - 1;
+        long side = Math.round(Math.sqrt(tokens));
+        return side >= 14 && side * side == tokens;
+    };
+
+    /** An image, video or mask a workflow conditions on, named by its role: "control image", "ref_video". */
+    private static final String NAMED_INPUT = "(?:control|reference|ref|start|first|last|end|input|init|source"
+            + "|conditioning|guide|guidance|pose|depth|style|face)[ _-]?(?:images?|imgs?|frames?|videos?|masks?)\\b";
+
     /** Words saying two parts do not belong together. */
     private static final String INCOMPATIBLE =
             "(?:mismatch|not compatible|incompatible|wrong (?:type|model|family)|does not match)";
-
-    private static final Rule FRAMES_4K_PLUS_1 =
-            Rule.of("frames-4k-plus-1", "FRAMES_NOT_4K_PLUS_1", TEMPORAL_PROCESSING, ADJUST_AND_RETRY, MEDIUM)
-                    .when(any(pattern(FRAMES + "[^\\n]{0,80}(?:divisible by 4\\b|multiple of 4\\b"
-                                    + "|4\\s*\\*?\\s*[kn]\\s*\\+\\s*1|1 \\+ 4\\s*\\*?\\s*[kn])"),
-                            pattern("\\b4\\s*\\*?\\s*[kn]\\s*\\+\\s*1\\b"),
-                            pattern(FRAMES + "[^\\n]{0,80}\\b1\\s*(?:mod|modulo)\\s*4\\b")))
-                    .reads(Facts.firstOf("frames", "(\\d+)\\s+frames\\b", "num_frames\\s*[=:]\\s*(\\d+)",
-                            "(?:length|frames)\\s*[=:]\\s*(\\d+)"))
-                    .says("The frame count[ {frames}] is not of the form 4k+1 (33, 49, 81, 121, 129 ...)"
-                            + "[ for {model}].")
-                    .advises("Snap the frame count to 4k+1 (80 -> 81, 120 -> 121): the video VAE compresses"
-                                    + " time by 4.",
-                            "ComfyUI length widgets step by 4 from 1; diffusers rounds with a warning.");
-
-    private static final Rule FRAME_COUNT_RANGE =
-            Rule.of("frame-count-range", "FRAME_COUNT_OUT_OF_RANGE", TEMPORAL_PROCESSING, ADJUST_AND_RETRY,
-                            MEDIUM)
-                    .when(any(pattern("(?:num_frames|frame_num|video[_ ]length|frames?|frame count)[^\\n]{0,40}"
-                                    + "(?:exceeds?|too (?:many|long|large)|at most|must be (?:less|smaller|<=)"
-                                    + "|greater than the max|maximum of)"),
-                            pattern("(?:exceeds?|more than|maximum of|at most)[^\\n]{0,30}\\b\\d+\\s+frames\\b"),
-                            pattern("temporal[^\\n]{0,60}(?:mismatch|exceed|too (?:long|large))")))
-                    .reads(Facts.firstOf("frames", "(\\d+)\\s+frames\\b", "num_frames\\s*[=:]?\\s*(\\d+)"))
-                    .says("The frame count[ {frames}] is outside what[ {model}] supports.")
-                    .advises("Use the model's trained length (HunyuanVideo 129, Wan 14B 81, Wan2.2 TI2V-5B 121)"
-                                    + " or generate longer videos in segments.");
 
     private static final Rule SIZE_MULTIPLE =
             Rule.of("size-multiple", "SIZE_NOT_MULTIPLE", PARAMETER_VALIDATION, ADJUST_AND_RETRY, MEDIUM)
@@ -82,7 +76,7 @@ final class InputRules {
             Rule.of("image-encoder-mismatch", "IMAGE_ENCODER_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
                     .when(any(all(MATMUL, any(node(NodeKind.VISION_ENCODER, NodeKind.IMAGE_CONDITIONING),
                                     phrase("clip_vision", "clipvision", "clip vision", "image_encoder",
-                                            "image encoder", "img_emb", "encode_image"))),
+                                            "image encoder", "img_emb", "encode_image"), VISION_TOKENS)),
                             pattern("(?:clip[_ ]?vision|image[_ ]encoder)[^\\n]{0,60}" + INCOMPATIBLE)))
                     .reads(Facts.capture("\\((\\d+x\\d+) and (\\d+x\\d+)\\)", "shapeA", "shapeB"))
                     .says("The image embedding does not fit the model[ ({shapeA} vs {shapeB})][ in {node}]"
@@ -90,6 +84,40 @@ final class InputRules {
                     .advises("Use the CLIP vision model the I2V model expects (Wan: clip_vision_h; HunyuanVideo"
                                     + " I2V: llava_llama3_vision) through CLIPVisionEncode.",
                             "Do not feed image-encoder output into a T2V model.");
+
+    private static final Rule IMAGE_TOKENS_MISMATCH =
+            Rule.of("image-tokens-mismatch", "IMAGE_TOKENS_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
+                    .when(any(pattern("(?:image|video|vision|visual) (?:features?|embeddings?) and"
+                                    + " (?:image|video|vision|visual) (?:tokens?|placeholders?)"
+                                    + " (?:do(?:es)? not|don't|doesn't) match"),
+                            pattern("(?:number of )?(?:<image>|image|video|vision) (?:tokens?|placeholders?)"
+                                    + "[^\\n]{0,80}(?:do(?:es)? not|don't|doesn't|must) match[^\\n]{0,40}"
+                                    + "(?:features?|images?|videos?|embeddings?)"),
+                            pattern("mismatch between[^\\n]{0,40}(?:image|video|<image>) (?:tokens?|features?)")))
+                    .reads(Facts.all(Facts.capture("tokens:?\\s*(\\d+)", "tokens"),
+                            Facts.capture("features:?\\s*(\\d+)", "features")))
+                    .says("The image placeholders in the prompt and the image features disagree[ (tokens {tokens},"
+                            + " features {features})][ for {model}]: the processor, prompt template and multimodal"
+                            + " text encoder do not belong together, or an image is missing.")
+                    .advises("Install the transformers version the model's repository pins: processors of other"
+                                    + " versions expand image placeholders into a different number of tokens.",
+                            "Use the model's image-to-video prompt template (it carries the image placeholder) and"
+                                    + " pass exactly one image per placeholder.");
+
+    private static final Rule CONDITIONING_INPUT_MISSING =
+            Rule.of("conditioning-input-missing", "INPUT_MEDIA_MISSING", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
+                    .when(any(pattern("(?:must (?:have|include|be given)|requires?|needs?|missing|without|no|provide)"
+                                    + "\\s+(?:an?\\s+|the\\s+|any\\s+)?" + NAMED_INPUT),
+                            pattern("(?:must (?:have|include|be given)|requires?|needs?)\\s+(?:an?|the)\\s+"
+                                    + "(?:image|mask|video)\\b"),
+                            pattern("(?:" + NAMED_INPUT + "|\\b(?:images?|masks?)\\b)\\s+(?:is|are|was|were|must be)"
+                                    + "\\s+(?:required|missing|none|not (?:provided|given|set|connected|supplied))")))
+                    .says("An image, video or mask the workflow conditions on was not given[ ({node})][ for {model}]"
+                            + "[: {excerpt}].")
+                    .advises("Supply the input the message names (start, control or reference image, mask or"
+                                    + " video) with the request.",
+                            "Or switch to a workflow that does not need it, such as text-to-video instead of"
+                                    + " image-to-video.");
 
     private static final Rule TEXT_ENCODER_MISMATCH =
             Rule.of("text-encoder-mismatch", "TEXT_ENCODER_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
@@ -170,13 +198,13 @@ final class InputRules {
     /** This concern's rules, in the order they are tried. */
     static List<Rule> rules() {
         return List.of(
-                FRAMES_4K_PLUS_1,
-                FRAME_COUNT_RANGE,
                 SIZE_MULTIPLE,
+                IMAGE_TOKENS_MISMATCH,
                 IMAGE_ENCODER_MISMATCH,
                 TEXT_ENCODER_MISMATCH,
                 MATMUL_MISMATCH,
                 ENCODER_INVALID,
+                CONDITIONING_INPUT_MISSING,
                 TENSOR_SIZE_MISMATCH,
                 PARAMETER_NOT_SUPPORTED);
     }

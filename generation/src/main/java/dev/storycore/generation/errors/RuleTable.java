@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * ComfyUI's own validation verdicts; then memory, because an out-of-memory traceback often mentions
  * loaders, hubs or timeouts on its way; then damaged weights; then the hub, before generic network
  * rules, so a refused connection to huggingface.co is a download problem and one to the backend is
- * not; then hardware, model loading, inputs and inference; last, what the failed node's kind says,
- * and the catch-all {@code UNKNOWN}. The table checks at start-up that every code keeps one category,
- * disposition and severity across its rules, so a code always means the same thing.
+ * not; then hardware, model loading, frame counts, other inputs and inference; last, what the failed
+ * node's kind says, and the catch-all {@code UNKNOWN}. The table checks at start-up that every code
+ * keeps one category, disposition and severity across its rules, so a code always means the same thing.
  */
 final class RuleTable {
 
@@ -49,6 +49,7 @@ final class RuleTable {
                         NetworkRules.rules(),
                         HardwareRules.rules(),
                         LoadingRules.rules(),
+                        FrameRules.rules(),
                         InputRules.rules(),
                         InferenceRules.rules(),
                         WorkflowRules.fallbacks())
