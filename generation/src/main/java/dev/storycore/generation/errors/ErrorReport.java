@@ -38,8 +38,12 @@ final class ErrorReport {
 
     private static final List<Pattern> HTTP_STATUS = List.of(
             Pattern.compile("\\b([45]\\d\\d) (?:client|server) error", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\b([45]\\d\\d)\\s+(?:bad gateway|service (?:temporarily )?unavailable|gateway time-?out"
-                    + "|too many requests|unauthorized|forbidden|not found|internal server error|request time-?out)",
+            // "503 Service Unavailable", and aiohttp's "400, message='Bad Request'".
+            Pattern.compile("\\b([45]\\d\\d)(?:,\\s*message=['\"]?|\\s+)(?:bad gateway"
+                    + "|service (?:temporarily )?unavailable|gateway time-?out|too many requests|unauthorized"
+                    + "|forbidden|not found|internal server error|request time-?out|bad request"
+                    + "|unprocessable (?:entity|content)|payload too large|request entity too large"
+                    + "|method not allowed|unsupported media type)",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bhttp(?:\\s+error|/\\d(?:\\.\\d)?|\\s+status(?:\\s+code)?|\\s+code)?[\\s:]+"
                     + "([45]\\d\\d)\\b", Pattern.CASE_INSENSITIVE),

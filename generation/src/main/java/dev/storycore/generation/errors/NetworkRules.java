@@ -1,6 +1,7 @@
 package dev.storycore.generation.errors;
 
 import static dev.storycore.generation.errors.GenerationErrorCategory.BACKEND_UNAVAILABLE;
+import static dev.storycore.generation.errors.GenerationErrorCategory.PARAMETER_VALIDATION;
 import static dev.storycore.generation.errors.GenerationErrorCategory.TIMEOUT;
 import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * Rules for talking to the generation backend (ComfyUI over HTTP and WebSocket, or any worker API):
- * refused, unreachable, closed mid-way, 5xx, busy, timed out, and distributed collectives timing out.
+ * refused, unreachable, closed mid-way, not ready yet, 5xx, busy, a request rejected as invalid (4xx),
+ * timed out, and distributed collectives timing out.
  * Python wordings (requests, urllib3, aiohttp, websockets) and Java exceptions (java.net, java.nio,
  * java.net.http) both count. Transient ones are retried as they are; TLS and credential failures are
  * not.
@@ -38,15 +40,21 @@ final class NetworkRules {
             pattern("\\btimed out\\b|\\btiming out\\b|\\b(?:read|connect|connection|request|socket|operation"
                     + "|response|gateway|websocket|idle|job|prompt)[ _-]?time-?out\\b"
                     + "|\\btime-?out (?:error|exceeded|expired|reached|occurred)"),
-            // A bare "timeout", but not a timeout=30 argument in a traceback's source line.
-            pattern("\\btime-?out\\b(?!\\s*[=(])"),
+            // A bare "timeout", but not a timeout=30 argument or a timeout(...) call in a traceback's
+            // source line; "after timeout (30s)" is a statement.
+            pattern("\\btime-?out\\b(?!\\s*=|\\()"),
             phrase("deadline exceeded", "took too long", "gateway time", "giving up after", "not finished after",
+                    "timer expired",
                     "did not finish within", "not responding", "did not respond", "stopped responding"),
             pattern("\\bno (?:response|reply|answer|progress|update)\\b[^\\n]{0,40}\\b(?:after|within|in|for)\\s+\\d+"),
             type("TimeoutError", "ReadTimeout", "ConnectTimeout", "ReadTimeoutError", "ConnectTimeoutError",
                     "TimeoutException", "TimeoutExceededException"),
             javaType("java.net.SocketTimeoutException", "java.net.http.HttpTimeoutException",
                     "java.util.concurrent.TimeoutException", "dev.storycore.resilience.TimeoutExceededException"));
+
+    /** What a client calls the thing it runs jobs on. */
+    private static final String BACKEND = "(?:server|backend|comfy\\s?ui|comfy|worker|service|endpoint|instance"
+            + "|api server)";
 
     private static final Rule COLLECTIVE_TIMEOUT =
             Rule.of("collective-timeout", "COLLECTIVE_TIMEOUT", TIMEOUT, RETRY_AS_IS, HIGH)
@@ -146,6 +154,47 @@ final class NetworkRules {
                     .advises("Retry after a pause with backoff, or send jobs to another worker.",
                             "Limit how many jobs are queued at once (a bulkhead in front of the backend).");
 
+    private static final Rule BACKEND_NOT_READY =
+            Rule.of("backend-not-ready", "BACKEND_NOT_READY", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(pattern("\\b" + BACKEND + "\\b[^\\n]{0,60}\\b(?:not (?:yet )?(?:ready|up|running|online"
+                                    + "|alive|healthy|started)|(?:failed|unable) to (?:start|come up|launch)|did not"
+                                    + " (?:start|come up|become (?:ready|healthy))"
+                                    + "|never (?:started|came up|became ready)"
+                                    + "|still (?:starting|loading|booting|initiali[sz]ing|warming up)"
+                                    + "|(?:exited|crashed|died|stopped) (?:unexpectedly|during start-?up|on start-?up)"
+                                    + "|unexpectedly (?:exited|stopped|died))"),
+                            pattern("(?:health ?check|readiness (?:probe|check)|liveness probe)[^\\n]{0,40}"
+                                    + "(?:failed|failing|timed out|unsuccessful)"),
+                            pattern("waiting for (?:the )?" + BACKEND + "[^\\n]{0,60}(?:gave up|giving up|timed out"
+                                    + "|time-?out)")))
+                    .says("The backend[ at {endpoint}] is not ready: it is still starting or loading, or it"
+                            + " stopped while starting[: {excerpt}].")
+                    .advises("Wait and retry: ComfyUI takes from seconds to minutes to start, longer while custom"
+                                    + " nodes install or large models load.",
+                            "Allow a longer start-up wait before the first job if this happens on every cold"
+                                    + " start.",
+                            "If it never becomes ready, its log shows why it stopped (a failed custom-node"
+                                    + " import, no GPU, a port already in use).");
+
+    private static final Rule BACKEND_NOT_REACHABLE =
+            Rule.of("backend-not-reachable", "BACKEND_UNREACHABLE", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
+                    .when(any(pattern("\\b(?:not|un)[ -]?reachable\\b"),
+                            pattern("(?:could not|couldn't|cannot|can't|failed to|unable to)"
+                                    + " (?:reach|connect(?:ion)? to|contact|open a connection to)\\b")))
+                    .says("The backend[ at {endpoint}] could not be reached[: {excerpt}].")
+                    .advises("Retry with backoff: a backend that is restarting or busy loading cannot be reached"
+                                    + " for a while.",
+                            RESTARTING,
+                            "Check the URL, port, DNS and firewall if it never becomes reachable.");
+
+    private static final Rule BACKEND_BAD_REQUEST =
+            Rule.of("backend-bad-request", "INVALID_REQUEST", PARAMETER_VALIDATION, DO_NOT_RETRY, MEDIUM)
+                    .when(status(400, 405, 413, 415, 422))
+                    .says("The backend rejected the request as invalid[ (HTTP {status})][ at {endpoint}][: {excerpt}].")
+                    .advises("Read the response body: it says which field or value was rejected (ComfyUI's"
+                                    + " /prompt lists node_errors).",
+                            "The same request fails again: fix it before resubmitting.");
+
     private static final Rule REQUEST_TIMEOUT =
             Rule.of("request-timeout", "REQUEST_TIMEOUT", TIMEOUT, RETRY_AS_IS, MEDIUM)
                     .when(all(TIMED_OUT, not(phrase("cuda error", "cudaerror"))))
@@ -191,7 +240,10 @@ final class NetworkRules {
                 BACKEND_CLOSED,
                 BACKEND_AUTH,
                 BACKEND_BUSY,
+                BACKEND_BAD_REQUEST,
+                BACKEND_NOT_READY,
                 REQUEST_TIMEOUT,
+                BACKEND_NOT_REACHABLE,
                 BACKEND_5XX,
                 BACKEND_IO);
     }

@@ -3,12 +3,14 @@ package dev.storycore.generation.errors;
 import static dev.storycore.generation.errors.GenerationErrorCategory.CONDITIONING;
 import static dev.storycore.generation.errors.GenerationErrorCategory.MODEL_LOADING;
 import static dev.storycore.generation.errors.GenerationErrorCategory.PARAMETER_VALIDATION;
+import static dev.storycore.generation.errors.When.all;
 import static dev.storycore.generation.errors.When.any;
 import static dev.storycore.generation.errors.When.errorType;
 import static dev.storycore.generation.errors.When.nodeError;
 import static dev.storycore.generation.errors.When.nodeErrorType;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
+import static dev.storycore.generation.errors.When.status;
 import static dev.storycore.resilience.Disposition.ADJUST_AND_RETRY;
 import static dev.storycore.resilience.Disposition.DO_NOT_RETRY;
 import static dev.storycore.resilience.Severity.HIGH;
@@ -114,6 +116,8 @@ final class ValidationRules {
             Rule.of("comfy-workflow-invalid", "COMFY_WORKFLOW_INVALID", PARAMETER_VALIDATION, DO_NOT_RETRY, HIGH)
                     .when(any(errorType("prompt_outputs_failed_validation", "prompt_no_outputs", "no_prompt",
                                     "invalid_prompt", "invalid_prompt_id", "no prompt"),
+                            // A client's view of the same: ComfyUI answers a prompt it will not run with a 400.
+                            all(status(400), pattern("/prompt\\b")),
                             nodeErrorType("required_input_missing", "bad_linked_input", "return_type_mismatch",
                                     "dependency_cycle", "invalid_dynamic_input", "exception_during_validation",
                                     "exception_during_inner_validation", "custom_validation_failed"),
