@@ -29,8 +29,9 @@ final class DownloadRules {
     static final Predicate<ErrorReport> HUB = any(
             phrase("huggingface", "hf_hub", "hf.co", "cdn-lfs", "hf_transfer", "civitai", "modelscope",
                     "snapshot_download", "downloading shards", "hugging face", "hf token", "hf_token", "hf hub",
-                    "model hub"),
-            pattern("^fetching \\d+ files"),
+                    "model hub", "hf_xet", "xet-core", "cas service", "cas client", "cas-server", "hf-mirror"),
+            // Xet, the hub's chunked storage, and the downloader errors that name it.
+            pattern("^fetching \\d+ files|\\bxet\\b"),
             type("GatedRepoError", "RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError",
                     "LocalEntryNotFoundError", "HfHubHTTPError", "OfflineModeIsEnabled"));
 
@@ -54,10 +55,19 @@ final class DownloadRules {
                     "couldn't connect", "could not connect", "failed to establish", "max retries exceeded",
                     "name resolution", "name or service not known", "getaddrinfo", "network is unreachable",
                     "cannot find the requested files", "check your connection", "internet connection",
-                    "can't reach", "cannot reach", "could not reach", "unreachable", "not reachable"),
+                    "can't reach", "cannot reach", "could not reach", "unreachable", "not reachable",
+                    "timer expired", "error sending request", "error decoding response body", "io error",
+                    "dns error", "connection closed before message completed"),
             pattern("\\b(?:timed out|timeout|ssl|proxy)\\b"),
             type("LocalEntryNotFoundError", "ConnectionError", "ConnectTimeout", "ReadTimeout", "ProxyError"),
             statusBetween(500, 599));
+
+    /** "data length 63574543 did not match expected value 67084736", "received 100 bytes, expected 200". */
+    private static final Predicate<ErrorReport> LENGTH_MISMATCH = any(
+            pattern("(?:length|size|bytes?)\\W{0,3}\\d+[^\\n]{0,40}(?:did not|does not|didn't|doesn't) match"
+                    + "[^\\n]{0,30}(?:expected|declared|announced|content-length)"),
+            pattern("\\b(?:received|got|read|wrote|downloaded)\\s+\\d+\\s+bytes?[^\\n]{0,30}\\bexpected\\s+\\d+"),
+            phrase("content-length mismatch", "content length mismatch"));
 
     private static final Rule HUB_GATED =
             Rule.of("hub-gated", "HUB_GATED", WEIGHTS_DOWNLOAD, DO_NOT_RETRY, HIGH)
@@ -123,11 +133,16 @@ final class DownloadRules {
                                     "download incomplete", "incomplete download"),
                             pattern("\\bdownload[^\\n]{0,80}\\b(?:was )?(?:interrupted|incomplete|cut off|aborted"
                                     + "|stopped early|failed partway)"),
+                            // The bytes that arrived are not the bytes announced: a length or checksum
+                            // disagreement while downloading.
+                            all(any(HUB, phrase("download")), any(LENGTH_MISMATCH,
+                                    phrase("checksum mismatch", "hash mismatch", "sha256 mismatch",
+                                            "checksum does not match", "hash does not match"))),
                             all(any(HUB, IntegrityRules.WEIGHTS), any(
                                     phrase("connection broken", "incompleteread", "chunkedencodingerror",
                                             ".incomplete", "download interrupted"),
                                     type("ChunkedEncodingError", "IncompleteRead", "ContentTooShortError")))))
-                    .says("A weights download was cut off before it finished[ ({model})].")
+                    .says("A weights download was cut off or did not arrive whole[ ({model})].")
                     .advises("Retry the download; hub clients resume partial files.",
                             "If it keeps failing at the same point, check disk space and any proxy, or set"
                                     + " HF_HUB_ENABLE_HF_TRANSFER=0 to use the plain downloader.");
