@@ -1,0 +1,123 @@
+package dev.storycore.generation.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storycore.resilience.Disposition;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signals that recognise a kind of failure rather than one wording: the frame grid of any step, input
+ * and weight types on different devices, image tokens against image features, a GPU fault inside an
+ * optional attention kernel, a client's bare 400 from {@code /prompt}, and a backend that is not
+ * ready. The messages must carry what the text states.
+ */
+class FailureKindSignalsTest {
+
+    private static final GenerationErrorClassifier CLASSIFIER = new GenerationErrorClassifier();
+
+    @Test
+    void frameGridMessageNamesTheStepTheTextStatesAndTheNearestValidCounts() {
+        GenerationError error = CLASSIFIER.classify("ValueError: clip length has to follow 8k+1 frames; received 100",
+                "ltx-video");
+
+        assertThat(error.code()).isEqualTo("FRAMES_NOT_4K_PLUS_1");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.TEMPORAL_PROCESSING);
+        assertThat(error.message()).contains("100", "8k+1", "97 or 105", "ltx-video");
+    }
+
+    @Test
+    void frameGridDefaultsToFourWhenTheTextGivesOnlyADivisor() {
+        GenerationError error = CLASSIFIER.classify("AssertionError: `num_frames - 1` must be divisible by 4, got 60");
+
+        assertThat(error.code()).isEqualTo("FRAMES_NOT_4K_PLUS_1");
+        assertThat(error.message()).contains("4k+1", "57 or 61");
+    }
+
+    @Test
+    void pixelFramesMeetingLatentFramesIsAFrameCountMismatch() {
+        GenerationError error = CLASSIFIER.classify(
+                "RuntimeError: The size of tensor a (33) must match the size of tensor b (9) at non-singleton"
+                        + " dimension 2");
+
+        assertThat(error.code()).isEqualTo("FRAME_COUNT_MISMATCH");
+        assertThat(error.disposition()).isEqualTo(Disposition.ADJUST_AND_RETRY);
+        assertThat(error.message()).contains("33 vs 9");
+    }
+
+    @Test
+    void inputAndWeightTypesOnDifferentDevicesAreADeviceMismatchNamingBoth() {
+        GenerationError error = CLASSIFIER.classify(
+                "RuntimeError: Input type (CUDAHalfType) and weight type (CPUHalfType) should be the same");
+
+        assertThat(error.code()).isEqualTo("DEVICE_MISMATCH");
+        assertThat(error.message()).contains("cuda and cpu");
+    }
+
+    @Test
+    void inputAndWeightTypesOnOneDeviceAreADtypeMismatchInsideInference() {
+        GenerationError error = CLASSIFIER.classify(
+                "RuntimeError: Input type (torch.cuda.HalfTensor) and weight type (torch.cuda.FloatTensor) should be"
+                        + " the same");
+
+        assertThat(error.code()).isEqualTo("DTYPE_MISMATCH");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.INFERENCE);
+    }
+
+    @Test
+    void imageTokensAgainstImageFeaturesIsConditioningWithBothCounts() {
+        GenerationError error = CLASSIFIER.classify(
+                "ValueError: Image features and image tokens do not match: tokens: 3, features 1152");
+
+        assertThat(error.code()).isEqualTo("IMAGE_TOKENS_MISMATCH");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.CONDITIONING);
+        assertThat(error.message()).contains("tokens 3", "features 1152");
+    }
+
+    @Test
+    void gpuFaultInsideAnAttentionKernelIsAdjustedNotAbandoned() {
+        GenerationError error = CLASSIFIER.classify("""
+                  File "/opt/venv/site-packages/sageattention/quant.py", line 88, in per_block_int8
+                RuntimeError: CUDA error: an illegal memory access was encountered""");
+
+        assertThat(error.code()).isEqualTo("ATTENTION_KERNEL_FAULT");
+        assertThat(error.disposition()).isEqualTo(Disposition.ADJUST_AND_RETRY);
+        assertThat(error.message()).containsIgnoringCase("sageattention");
+        assertThat(error.guidance()).anyMatch(line -> line.contains("SDPA"));
+    }
+
+    @Test
+    void aJavaClientsBareBadRequestFromThePromptEndpointIsAWorkflowRejection() {
+        GenerationError error = CLASSIFIER.classifyFailure(
+                new IOException("Server returned HTTP response code: 400 for URL: http://gpu-7:8188/prompt"));
+
+        assertThat(error.code()).isEqualTo("COMFY_WORKFLOW_INVALID");
+        assertThat(error.disposition()).isEqualTo(Disposition.DO_NOT_RETRY);
+    }
+
+    @Test
+    void aBadRequestFromAnyOtherEndpointIsAnInvalidRequest() {
+        GenerationError error = CLASSIFIER.classify(
+                "ClientResponseError: 422, message='Unprocessable Entity', url='http://worker/api/jobs'");
+
+        assertThat(error.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(error.message()).contains("HTTP 422");
+    }
+
+    @Test
+    void aBackendThatIsNotReadyIsRetriedAsIs() {
+        GenerationError error = CLASSIFIER.classify("[worker] ComfyUI backend is still starting, will check again");
+
+        assertThat(error.code()).isEqualTo("BACKEND_NOT_READY");
+        assertThat(error.disposition()).isEqualTo(Disposition.RETRY_AS_IS);
+    }
+
+    @Test
+    void aStatedTimeoutWithItsDurationInParenthesesIsATimeout() {
+        GenerationError error = CLASSIFIER.classifyFailure(
+                new SocketTimeoutException("no answer from the job queue after timeout (45s)"));
+
+        assertThat(error.code()).isEqualTo("REQUEST_TIMEOUT");
+    }
+}
