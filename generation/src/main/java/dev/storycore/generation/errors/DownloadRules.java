@@ -59,6 +59,9 @@ final class DownloadRules {
                     "timer expired", "error sending request", "error decoding response body", "io error",
                     "dns error", "connection closed before message completed"),
             pattern("\\b(?:timed out|timeout|ssl|proxy)\\b"),
+            // A downloader's own retries ran out: "Request failed after 5 retries".
+            pattern("\\b(?:failed|giving up|gave up) after \\d+ (?:retries|retry attempts|attempts|tries)\\b"
+                    + "|\\bretries exhausted\\b|\\bexhausted (?:all )?(?:\\d+ )?retries\\b"),
             type("LocalEntryNotFoundError", "ConnectionError", "ConnectTimeout", "ReadTimeout", "ProxyError"),
             statusBetween(500, 599));
 

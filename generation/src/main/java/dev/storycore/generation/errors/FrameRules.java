@@ -81,8 +81,9 @@ final class FrameRules {
                             TensorShapes::differOnlyInTime))
                     .reads(TensorShapes::sizeFacts)
                     .says("Frame counts do not agree[ ({sizeA} vs {sizeB})][ in {node}][ for {model}]: an input"
-                            + " video, mask or control has a different length than the generation, or pixel"
-                            + " frames met latent frames.")
+                            + " video, mask or control has a different length than the generation, pixel"
+                            + " frames met latent frames, or a count off the model's grid did not split into"
+                            + " latent frames.")
                     .advises("Give every video input (control video, mask, reference frames) the frame count of"
                                     + " the generation, or set the length to what the inputs have.",
                             "Windowed or extended generation needs inputs at least one window long.",

@@ -155,10 +155,13 @@ final class HardwareRules {
 
     private static final Rule FP8_UNSUPPORTED =
             Rule.of("fp8-unsupported", "FP8_UNSUPPORTED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, HIGH)
-                    .when(any(pattern("not implemented for '?float8"),
-                            pattern("float8_e[45]m[23]\\w*'? (?:is )?(?:not supported|unsupported)"),
-                            pattern("(?:fp8|float8|_scaled_mm)[^\\n]{0,120}(?:compute capability|only supported"
-                                    + "|not supported|unsupported|requires)")))
+                    .when(all(any(pattern("not implemented for '?float8"),
+                                    pattern("float8_e[45]m[23]\\w*'? (?:is )?(?:not supported|unsupported)"),
+                                    pattern("(?:fp8|float8|_scaled_mm)[^\\n]{0,120}(?:compute capability|only supported"
+                                            + "|not supported|unsupported|requires)")),
+                            // "fp8 scaled is not supported by this node": software refusing a file, not the GPU.
+                            not(pattern("(?:not supported|unsupported) (?:by|in|with) (?:this|the) (?:node|loader"
+                                    + "|wrapper|custom node)\\b"))))
                     .reads(Facts.capture("'?(float8_e[45]m[23]\\w*)", "dtype"))
                     .says("fp8 weights or math are not supported here[ ({dtype})][ for {model}][ in {node}].")
                     .advises("Load bf16 or fp16 weights, or set the loader's weight_dtype to default.",

@@ -14,6 +14,7 @@ import static dev.storycore.resilience.Severity.HIGH;
 import static dev.storycore.resilience.Severity.MEDIUM;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,10 @@ import java.util.regex.Pattern;
  */
 final class InputRules {
 
-    private static final Pattern MATMUL_SHAPES = Pattern.compile("\\((\\d{1,7})x\\d+ and \\d+x\\d+\\)");
+    private static final Pattern MATMUL_SHAPES = Pattern.compile("\\((\\d{1,7})x(\\d{1,6}) and \\d+x\\d+\\)");
+
+    /** Hidden widths of the vision transformers image encoders are built on. */
+    private static final Set<Long> VISION_WIDTHS = Set.of(1024L, 1152L, 1280L, 1408L, 1664L);
 
     /** A matrix multiply whose inner sizes differ: an embedding of the wrong width came in. */
     private static final Predicate<ErrorReport> MATMUL = any(
@@ -36,21 +40,31 @@ final class InputRules {
 
     /**
      * A matrix multiply fed by a vision transformer: its token count is a square grid of patches plus
-     * a class token (197, 257, 577, 1025), which diffusion transformers do not have.
+     * a class token (197, 257, 577, 1025), which diffusion transformers do not have, or a bare square
+     * grid (729, 5476) at the width of a vision transformer (ViT-L 1024, SigLIP 1152, ViT-H 1280,
+     * ViT-g 1408, ViT-bigG 1664), which text encoders and video transformers do not use.
      */
     private static final Predicate<ErrorReport> VISION_TOKENS = report -> {
         Matcher m = MATMUL_SHAPES.matcher(report.text());
         if (!m.find()) {
             return false;
         }
-        long tokens = Long.parseLong(m.group(1)) - 1;
-        long side = Math.round(Math.sqrt(tokens));
-        return side >= 14 && side * side == tokens;
+        long tokens = Long.parseLong(m.group(1));
+        long width = Long.parseLong(m.group(2));
+        return isPatchGrid(tokens - 1) || isPatchGrid(tokens) && VISION_WIDTHS.contains(width);
     };
 
     /** An image, video or mask a workflow conditions on, named by its role: "control image", "ref_video". */
     private static final String NAMED_INPUT = "(?:control|reference|ref|start|first|last|end|input|init|source"
             + "|conditioning|guide|guidance|pose|depth|style|face)[ _-]?(?:images?|imgs?|frames?|videos?|masks?)\\b";
+
+    /** "a", "the", "any", "1", "at least one", "two": how many of an input a message asks for. */
+    private static final String HOW_MANY =
+            "(?:(?:an?|the|any|at least|exactly)\\s+)?(?:(?:\\d{1,2}|one|two|three)\\s+)?";
+
+    /** Embeddings a node or pipeline conditions on, produced by another node rather than uploaded. */
+    private static final String EMBEDS =
+            "(?:image|text|clip|clip_vision|vision|prompt|video)[ _]?(?:embeds|embeddings?)";
 
     /** Words saying two parts do not belong together. */
     private static final String INCOMPATIBLE =
@@ -71,6 +85,25 @@ final class InputRules {
                                     + " 1088); Wan uses 16, Wan2.2 TI2V-5B 32.",
                             "Prefer the model's native sizes (Wan 832x480 and 1280x720, TI2V-5B 1280x704,"
                                     + " HunyuanVideo 1280x720 and 960x544).");
+
+    private static final Rule RESOLUTION_NOT_SUPPORTED =
+            Rule.of("resolution-not-supported", "RESOLUTION_NOT_SUPPORTED", PARAMETER_VALIDATION, ADJUST_AND_RETRY,
+                            MEDIUM)
+                    .when(any(pattern("\\b(?:invalid|unsupported|illegal)\\s+(?:(?:output|video|image|target)\\s+)?"
+                                    + "(?:size|resolution|dimensions|aspect[ _]ratio)\\b"),
+                            pattern("\\b(?:allowed|supported|valid|accepted) (?:sizes|resolutions|dimensions"
+                                    + "|aspect ratios)\\b"),
+                            pattern("\\b(?:size|resolution)\\W{0,3}\\d{2,5}\\s*[x*\u00d7]\\s*\\d{2,5}\\W{0,3}"
+                                    + "(?:is |are )?(?:not (?:supported|allowed|valid|one of)|unsupported|invalid)"),
+                            pattern("\\b(?:size|resolution)\\b[^\\n]{0,30}\\bmust be one of\\b")))
+                    .reads(Facts.all(Facts.capture("\\b(\\d{2,5}\\s*[x*\u00d7]\\s*\\d{2,5})\\b", "size"),
+                            Facts.capture("(?:allowed|supported|valid|accepted) (?:sizes|resolutions)[^:\\n]{0,60}"
+                                    + "(?:are|:)\\s*([^\\n]{1,120})", "allowed")))
+                    .says("The size[ {size}] is not one the model or service accepts[ for {model}][; allowed:"
+                            + " {allowed}].")
+                    .advises("Pick one of the sizes the message lists; hosted endpoints serve each model at a few"
+                                    + " fixed resolutions (Wan 480p: 832x480 or 480x832).",
+                            "Check the orientation: a portrait size is a different entry from its landscape one.");
 
     private static final Rule IMAGE_ENCODER_MISMATCH =
             Rule.of("image-encoder-mismatch", "IMAGE_ENCODER_MISMATCH", CONDITIONING, DO_NOT_RETRY, HIGH)
@@ -107,7 +140,7 @@ final class InputRules {
     private static final Rule CONDITIONING_INPUT_MISSING =
             Rule.of("conditioning-input-missing", "INPUT_MEDIA_MISSING", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
                     .when(any(pattern("(?:must (?:have|include|be given)|requires?|needs?|missing|without|no|provide)"
-                                    + "\\s+(?:an?\\s+|the\\s+|any\\s+)?" + NAMED_INPUT),
+                                    + "\\s+" + HOW_MANY + NAMED_INPUT),
                             pattern("(?:must (?:have|include|be given)|requires?|needs?)\\s+(?:an?|the)\\s+"
                                     + "(?:image|mask|video)\\b"),
                             pattern("(?:" + NAMED_INPUT + "|\\b(?:images?|masks?)\\b)\\s+(?:is|are|was|were|must be)"
@@ -152,12 +185,24 @@ final class InputRules {
                                     "clip input is invalid", "does not contain a valid clip",
                                     "clip_vision_output is none", "text encoder is none"),
                             pattern("'nonetype' object has no attribute '(?:tokenize|encode_from_tokens"
-                                    + "|encode_image|encode_token_weights|encode_prompt)'")))
-                    .says("The text or image encoder is missing or invalid[ in {node}][ for {model}][: {excerpt}].")
+                                    + "|encode_image|encode_token_weights|encode_prompt)'"),
+                            // "Invalid T5 text encoder model", "invalid CLIP vision file": the loader was given
+                            // a file that is not the encoder it loads.
+                            pattern("\\binvalid\\s+(?:u?mt5|t5|clip(?:[ _]vision)?|text[ _]encoder|image[ _]encoder"
+                                    + "|vision)\\b[^\\n]{0,30}\\b(?:model|file|checkpoint|encoder|weights)\\b"),
+                            // Embeddings another node should have produced were not passed in.
+                            pattern("\\b" + EMBEDS + "\\b[^\\n]{0,30}\\b(?:must be (?:provided|given|connected|passed)"
+                                    + "|(?:is|are) (?:required|missing|none|not (?:provided|given|connected|passed)))"),
+                            pattern("(?:missing|must provide|requires?|needs?)\\s+(?:the\\s+|an?\\s+|empty\\s+)?"
+                                    + EMBEDS + "\\b")))
+                    .says("The text or image encoder, or the embeddings it makes, is missing or invalid[ in {node}]"
+                            + "[ for {model}][: {excerpt}].")
                     .advises("Connect a valid encoder: a checkpoint without a text encoder needs a separate"
                                     + " CLIPLoader, and I2V needs a CLIPVisionLoader with a vision model.",
                             "Check the encoder file is the right kind (text encoder vs vision model) and"
-                                    + " complete.");
+                                    + " complete.",
+                            "Connect the node that makes the embeddings the message names (for text-to-video in"
+                                    + " wrapper node packs, an empty image-embeds node).");
 
     private static final Rule TENSOR_SIZE_MISMATCH =
             Rule.of("tensor-size-mismatch", "TENSOR_SIZE_MISMATCH", PARAMETER_VALIDATION, ADJUST_AND_RETRY,
@@ -195,10 +240,17 @@ final class InputRules {
     private InputRules() {
     }
 
+    /** Whether a token count is a square grid of patches, at least 14 on a side (224 pixels, patch 16). */
+    private static boolean isPatchGrid(long tokens) {
+        long side = Math.round(Math.sqrt(tokens));
+        return side >= 14 && side * side == tokens;
+    }
+
     /** This concern's rules, in the order they are tried. */
     static List<Rule> rules() {
         return List.of(
                 SIZE_MULTIPLE,
+                RESOLUTION_NOT_SUPPORTED,
                 IMAGE_TOKENS_MISMATCH,
                 IMAGE_ENCODER_MISMATCH,
                 TEXT_ENCODER_MISMATCH,

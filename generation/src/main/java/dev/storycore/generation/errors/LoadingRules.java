@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Rules for models that cannot be loaded: missing Python modules and attention backends, libraries
  * too old for the model, diffusers pipelines short of a component, model files that are not there,
- * weights ComfyUI cannot identify, and weights that do not fit the model class (state_dict key or
- * shape mismatches, wrong latent channel counts).
+ * weights ComfyUI cannot identify or a loader does not take (an fp8-scaled file for a loader of plain
+ * ones), and weights that do not fit the model class (state_dict key or shape mismatches, a LoRA
+ * trained for another model, wrong latent channel counts).
  */
 final class LoadingRules {
 
@@ -127,12 +128,49 @@ final class LoadingRules {
                             "If a custom node failed to import, the ComfyUI start-up log lists it as IMPORT"
                                     + " FAILED with the reason.");
 
+    /** What a tensor that does not fit its place says: a failed view, a size or shape mismatch. */
+    private static final String MISFIT = "(?:is invalid for input of size|size mismatch|shape mismatch"
+            + "|shapes? (?:do(?:es)? not|don't|doesn't) match|cannot be multiplied|must match the size"
+            + "|cannot be broadcast)";
+
+    /** A weights variant or format, as loaders name what they refuse. */
+    private static final String WEIGHTS_VARIANT = "(?:fp8|fp16|bf16|fp32|gguf|scaled|quanti[sz]ed|nf4|int8|int4"
+            + "|safetensors|ckpt|checkpoint|weights|model file|file format|format|variant)";
+
+    private static final Rule LORA_MISMATCH =
+            Rule.of("lora-mismatch", "LORA_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
+                    // The LoRA named on the same line as the misfit, so a LoRA elsewhere in the workflow
+                    // does not claim an unrelated shape error.
+                    .when(any(pattern("\\blora[^\\n]{0,200}" + MISFIT),
+                            pattern(MISFIT + "[^\\n]{0,200}\\blora")))
+                    .reads(Facts.firstOf("key", "\\b((?:[\\w]+\\.)+(?:weight|bias|alpha))\\b"))
+                    .says("A LoRA does not fit the model[ {model}][ (first at {key})]: it was trained for another"
+                            + " model family or size.")
+                    .advises("Use a LoRA trained for this base model and size: Wan 1.3B, 5B and 14B LoRAs are not"
+                                    + " interchangeable, nor are T2V and I2V ones across families.",
+                            "Or run without the LoRA; retrying with it fails the same way.");
+
+    private static final Rule LOADER_FORMAT_UNSUPPORTED =
+            Rule.of("loader-format-unsupported", "LOADER_FORMAT_UNSUPPORTED", MODEL_LOADING, DO_NOT_RETRY, HIGH)
+                    .when(any(pattern(WEIGHTS_VARIANT + "\\b[^\\n]{0,60}(?:not supported|unsupported|not compatible)"
+                                    + " (?:by|with|in) (?:this|the)"
+                                    + " (?:node|loader|wrapper|custom node|model loader)\\b"),
+                            pattern("(?:this|the) (?:node|loader|wrapper) (?:does not|doesn't|cannot|can't)"
+                                    + " (?:support|load|handle|read)[^\\n]{0,20}" + WEIGHTS_VARIANT)))
+                    .says("The loader[ {node}] does not take this kind of weights file[ for {model}][: {excerpt}].")
+                    .advises("Use the file variant the loader is made for (for example the non-scaled or bf16"
+                                    + " file), or load this file with the loader made for its format.",
+                            "Retrying with the same file fails the same way.");
+
     private static final Rule STATE_DICT_MISMATCH =
             Rule.of("state-dict-mismatch", "STATE_DICT_MISMATCH", ARCHITECTURE, DO_NOT_RETRY, HIGH)
                     .when(any(phrase("error(s) in loading state_dict", "size mismatch for", "unexpected key(s)",
                                     "missing key(s)", "trying to set a tensor of shape", "keys are missing",
                                     "missing keys", "unexpected keys"),
                             pattern("expected shape[^\\n]{0,200}but got"),
+                            // A named weight reshaped into a place of another size.
+                            pattern("\\.(?:weight|bias)\\b[^\\n]{0,40}shape '\\[[^\\]]*\\]'"
+                                    + " is invalid for input of size"),
                             pattern("(?:weights|checkpoint|state[_ ]dict)[^\\n]{0,60}(?:do(?:es)?n't|do(?:es)? not)"
                                     + " (?:match|fit)"),
                             pattern("keyerror: '[\\w.]+\\.(?:weight|bias|scale_weight|scale_input)'")))
@@ -170,7 +208,9 @@ final class LoadingRules {
 
     private static final Rule MODEL_FILE_MISSING =
             Rule.of("model-file-missing", "MODEL_FILE_MISSING", MODEL_LOADING, DO_NOT_RETRY, HIGH)
-                    .when(any(pattern("no file named [\\w.\\-]+ found in directory"),
+                    // transformers lists every file name it tried: "no file named a.bin, b.safetensors or
+                    // c.msgpack found in directory".
+                    .when(any(pattern("no files? named [^\\n]{1,300}? found in (?:directory|folder|the repo)"),
                             phrase("does not appear to have a file named", "does not appear to have files named",
                                     "is not a local folder", "can't load the model", "couldn't find a file",
                                     "could not find a file", "model file not found", "checkpoint not found"),
@@ -180,8 +220,9 @@ final class LoadingRules {
                                     javaType("java.io.FileNotFoundException", "java.nio.file.NoSuchFileException")),
                                     pattern("\\.(?:safetensors|gguf|ckpt|pth|pt|bin|sft)\\b|model_index\\.json"
                                             + "|config\\.json|\\bcheckpoints?\\b|\\bmodels?/"))))
-                    .reads(Facts.firstOf("missing", "no file named ([\\w.\\-]+)",
-                            "file named ([\\w.\\-]+)", "(?:no such file or directory|not found):?\\s*'([^']+)'",
+                    .reads(Facts.firstOf("missing", "no files? named ([^\\n]{1,300}?) found in",
+                            "no file named ([\\w.\\-]+)", "file named ([\\w.\\-]+)",
+                            "(?:no such file or directory|not found):?\\s*'([^']+)'",
                             "'([^']+\\.(?:safetensors|gguf|ckpt|pth|pt|bin))'"))
                     .says("A model file is missing[: {missing}][ for {model}].")
                     .advises("Download the complete model (every subfolder and shard, with model_index.json and"
@@ -201,7 +242,9 @@ final class LoadingRules {
                 LIBRARY_TOO_OLD,
                 PIPELINE_COMPONENT_MISSING,
                 COMFY_MODEL_UNRECOGNIZED,
+                LOADER_FORMAT_UNSUPPORTED,
                 PYTHON_MODULE_MISSING,
+                LORA_MISMATCH,
                 STATE_DICT_MISMATCH,
                 MODEL_FAMILY_MISMATCH,
                 LATENT_CHANNEL_MISMATCH,

@@ -47,6 +47,9 @@ final class MemoryRules {
             // The C++ allocator; thrust reports GPU allocations through the same exception type.
             all(phrase("std::bad_alloc"), not(phrase("thrust", "cuda"))),
             pattern("unable to allocate .{0,60}for an array"),
+            // numpy's "cannot allocate array memory", page-locked (pinned) host buffers.
+            pattern("(?:cannot|can't|unable to|could not|couldn't|failed to) allocate (?:array|host|cpu|system"
+                    + "|pinned(?: host)?) memory"),
             pattern("(?:out of|not enough|insufficient|ran out of)\\s+(?:(?:system|host|cpu)\\s+memory|ram\\b)"),
             pattern("(?:system|host|cpu)\\s+(?:memory|ram)\\s+(?:is\\s+)?(?:exhausted|full)"),
             type("MemoryError", "_ArrayMemoryError"),

@@ -122,7 +122,12 @@ final class NetworkRules {
                                     "header parser received no bytes", "eof occurred in violation of protocol",
                                     "abnormal closure", "connection lost", "keepalive ping timeout",
                                     "connection broken", "incompleteread", "connection dropped",
-                                    "connection was dropped", "disconnected", "lost connection"),
+                                    "connection was dropped", "disconnected", "lost connection",
+                                    // aiohttp's ClientConnectionResetError and any other ...ConnectionReset... type.
+                                    "connectionreset"),
+                            // Writing to a socket the peer already closed (asyncio and aiohttp transports).
+                            pattern("\\b(?:closing|closed) transport\\b|\\btransport (?:is |was |has been )?(?:closing"
+                                    + "|closed)\\b"),
                             pattern("\\bconnection\\b[^\\n]{0,40}\\b(?:dropped|closed|lost|reset|aborted"
                                     + "|terminated|interrupted)\\b"),
                             pattern("\\b(?:closed|dropped|reset|terminated|lost)\\s+(?:the\\s+)?(?:web ?socket\\s+)?"
@@ -162,13 +167,17 @@ final class NetworkRules {
                                     + "|never (?:started|came up|became ready)"
                                     + "|still (?:starting|loading|booting|initiali[sz]ing|warming up)"
                                     + "|(?:exited|crashed|died|stopped) (?:unexpectedly|during start-?up|on start-?up)"
-                                    + "|unexpectedly (?:exited|stopped|died))"),
+                                    + "|unexpectedly (?:exited|stopped|died)"
+                                    // "ComfyUI process has exited": the backend is gone, whatever stopped it.
+                                    + "|(?:process )?(?:has|had|have) (?:exited|crashed|died|terminated)\\b"
+                                    + "|(?:will|would|did) (?:not|never) (?:become|be|get) (?:reachable|ready|available"
+                                    + "|healthy|up))"),
                             pattern("(?:health ?check|readiness (?:probe|check)|liveness probe)[^\\n]{0,40}"
                                     + "(?:failed|failing|timed out|unsuccessful)"),
                             pattern("waiting for (?:the )?" + BACKEND + "[^\\n]{0,60}(?:gave up|giving up|timed out"
                                     + "|time-?out)")))
-                    .says("The backend[ at {endpoint}] is not ready: it is still starting or loading, or it"
-                            + " stopped while starting[: {excerpt}].")
+                    .says("The backend[ at {endpoint}] is not ready: it is still starting or loading, or its"
+                            + " process stopped[: {excerpt}].")
                     .advises("Wait and retry: ComfyUI takes from seconds to minutes to start, longer while custom"
                                     + " nodes install or large models load.",
                             "Allow a longer start-up wait before the first job if this happens on every cold"

@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the sizes PyTorch states when tensors do not line up, and what they say about the time axis
- * of a video: pixel frames against latent frames ({@code 81} against {@code 21}), or two video
- * latents {@code [batch, channels, time, height, width]} that agree in everything but time. Sizes
- * alone rarely say which axis is wrong, so only these two patterns count as evidence. Stateless and
+ * of a video: pixel frames against latent frames ({@code 81} against {@code 21}); two video latents
+ * {@code [batch, channels, time, height, width]} that agree in everything but time; two sizes that
+ * disagree where a five-dimensional shape printed beside them holds its time axis; or a view into a
+ * video layout whose batch and frame size fit the data but whose time does not. Sizes alone rarely
+ * say which axis is wrong, so only these patterns count as evidence, and four-dimensional shapes,
+ * whose third axis from the end is an image's channels as often as time, never do. Stateless and
  * thread-safe.
  */
 final class TensorShapes {
@@ -27,6 +30,17 @@ final class TensorShapes {
     /** "Target sizes: [1, 16, 21, 60, 104].  Tensor sizes: [1, 16, 20, 60, 104]" from a failed expand. */
     private static final Pattern TARGET_AND_TENSOR = Pattern.compile(
             "target sizes: \\[([\\d,\\s]*)\\]\\.?\\s*tensor sizes: \\[([\\d,\\s]*)\\]", Pattern.CASE_INSENSITIVE);
+
+    /** A shape as PyTorch prints it: {@code torch.Size([1, 16, 21, 60, 104])}, or bare. */
+    private static final Pattern PRINTED_SHAPE = Pattern.compile("\\[(\\d{1,6}(?:,\\s*\\d{1,6}){2,5})\\]");
+
+    /** A view the data does not fit: {@code shape '[1, 24, 4, 120, 68]' is invalid for input of size 807840}. */
+    private static final Pattern INVALID_VIEW = Pattern.compile(
+            "shape '\\[(\\d{1,6}(?:,\\s*\\d{1,6}){0,7})\\]' is invalid for input of size (\\d{1,15})",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Where the time axis of a {@code [batch, channels, time, height, width]} latent sits. */
+    private static final int TIME_AXIS = 2;
 
     /** How many pixel frames the video VAEs fold into one latent frame (4: Wan, HunyuanVideo; 8: LTX). */
     private static final int[] TEMPORAL_FACTORS = {4, 8};
@@ -49,8 +63,15 @@ final class TensorShapes {
                 || compresses(sizes.get()[1], sizes.get()[0]))) {
             return true;
         }
+        if (sizes.isPresent() && atTimeAxisOfPrintedShape(report.text(), sizes.get())) {
+            return true;
+        }
         Matcher m = TARGET_AND_TENSOR.matcher(report.text());
-        return m.find() && differOnlyOnTimeAxis(dims(m.group(1)), dims(m.group(2)));
+        if (m.find() && differOnlyOnTimeAxis(dims(m.group(1)), dims(m.group(2)))) {
+            return true;
+        }
+        Matcher view = INVALID_VIEW.matcher(report.text());
+        return view.find() && viewDisagreesInTime(dims(view.group(1)), Long.parseLong(view.group(2)));
     }
 
     /**
@@ -103,6 +124,68 @@ final class TensorShapes {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether one of the two sizes is the time axis of a five-dimensional shape printed in the same
+     * report, and neither size appears anywhere else in that shape: then the disagreement is about
+     * frames, not channels or space.
+     */
+    private static boolean atTimeAxisOfPrintedShape(String text, long[] sizes) {
+        Matcher m = PRINTED_SHAPE.matcher(text);
+        while (m.find()) {
+            List<Long> shape = dims(m.group(1));
+            if (shape.size() != 5) {
+                continue;
+            }
+            long time = shape.get(TIME_AXIS);
+            if (time != sizes[0] && time != sizes[1]) {
+                continue;
+            }
+            boolean elsewhere = false;
+            for (int i = 0; i < shape.size(); i++) {
+                if (i != TIME_AXIS && (shape.get(i) == sizes[0] || shape.get(i) == sizes[1])) {
+                    elsewhere = true;
+                }
+            }
+            if (!elsewhere) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a five-dimensional view {@code [batch, a, b, height, width]} failed on time: batch and
+     * frame size divide the data, leaving {@code q} values per pixel where {@code a * b} were
+     * expected, and either {@code a} (the channels) divides {@code q} while {@code b} (the time axis)
+     * does not, or {@code b} is a video VAE's temporal factor that {@code q} does not divide (frames
+     * grouped in fours or eights, {@code [1, frames / 4, 4, h, w]}, from a count off the grid).
+     */
+    private static boolean viewDisagreesInTime(List<Long> shape, long size) {
+        if (shape.size() != 5 || shape.contains(0L)) {
+            return false;
+        }
+        long plane = shape.get(0) * shape.get(3) * shape.get(4);
+        if (size % plane != 0) {
+            return false;
+        }
+        long perPixel = size / plane;
+        long a = shape.get(1);
+        long b = shape.get(TIME_AXIS);
+        if (perPixel == a * b || perPixel % b == 0) {
+            return false;
+        }
+        return perPixel % a == 0 || isTemporalFactor(b);
+    }
+
+    private static boolean isTemporalFactor(long value) {
+        for (int factor : TEMPORAL_FACTORS) {
+            if (factor == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Long> dims(String list) {

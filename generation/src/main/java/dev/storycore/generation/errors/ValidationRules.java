@@ -54,6 +54,8 @@ final class ValidationRules {
                             pattern("node '[^']*' not found\\. the custom node may not be installed"),
                             phrase("the following node types were not found", "(import failed)",
                                     "custom node may not be installed"),
+                            // The editor leaves out class_type for a node whose type it does not know.
+                            pattern("missing (?:the |a |its )?class_type\\b"),
                             pattern("\\bmissing (?:custom )?nodes?\\b"
                                     + "|custom nodes? (?:is |are )?(?:missing|not installed)"
                                     + "|\\bnode (?:type |class )?['\"]?\\w+['\"]?"
@@ -70,7 +72,10 @@ final class ValidationRules {
                     .advises("Install the custom node pack that provides[ {missing}] (ComfyUI-Manager: Install"
                                     + " Missing Custom Nodes) and restart ComfyUI.",
                             "If it is installed, the ComfyUI start-up log shows it as IMPORT FAILED with the"
-                                    + " reason, usually a missing Python requirement.");
+                                    + " reason, usually a missing Python requirement.",
+                            "A node without class_type is one the editor could not find (shown in red) when the"
+                                    + " prompt was made; a UI-format workflow sent to /prompt looks the same, so export"
+                                    + " it with Save (API).");
 
     private static final Rule INPUT_MEDIA_MISSING =
             Rule.of("input-media-missing", "INPUT_MEDIA_MISSING", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
@@ -122,8 +127,8 @@ final class ValidationRules {
                                     "dependency_cycle", "invalid_dynamic_input", "exception_during_validation",
                                     "exception_during_inner_validation", "custom_validation_failed"),
                             phrase("prompt outputs failed validation", "prompt has no outputs",
-                                    "required input is missing", "missing the class_type property",
-                                    "no prompt provided", "return type mismatch", "dependency cycle")))
+                                    "required input is missing", "no prompt provided", "return type mismatch",
+                                    "dependency cycle")))
                     .reads(nodeErrorFacts(e -> true))
                     .says("ComfyUI rejected the workflow[: {detail}][ ({node})].")
                     .advises("Fix the workflow graph: connect required inputs, match linked types, and submit"

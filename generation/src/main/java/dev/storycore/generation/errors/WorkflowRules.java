@@ -9,6 +9,7 @@ import static dev.storycore.generation.errors.GenerationErrorCategory.UNKNOWN;
 import static dev.storycore.generation.errors.When.any;
 import static dev.storycore.generation.errors.When.javaType;
 import static dev.storycore.generation.errors.When.node;
+import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.source;
 import static dev.storycore.generation.errors.When.type;
@@ -38,7 +39,12 @@ final class WorkflowRules {
                                     "interrupted by the user", "cancelled by user", "canceled by user",
                                     "cancelled by the user", "canceled by the user", "job was cancelled",
                                     "job was canceled", "aborted by user", "aborted by the user",
-                                    "stopped by user", "stopped by the user", "user cancelled", "user canceled"),
+                                    "stopped by user", "stopped by the user", "user cancelled", "user canceled",
+                                    // ComfyUI's step hook raising after /interrupt.
+                                    "processing_interrupted"),
+                            // ComfyUI's log when /interrupt arrives, and a queue's state of a cancelled job.
+                            pattern("\\binterrupting (?:the )?(?:prompt|job|generation|execution|processing|task)\\b"),
+                            pattern("\\b(?:status|state)\\W{1,3}(?:interrupted|cancell?ed)\\b"),
                             javaType("java.lang.InterruptedException",
                                     "java.util.concurrent.CancellationException")))
                     .says("The job was cancelled[ in {node}][ while running {model}]; it did not fail.")

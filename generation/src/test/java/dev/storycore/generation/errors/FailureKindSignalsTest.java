@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Signals that recognise a kind of failure rather than one wording: the frame grid of any step, input
  * and weight types on different devices, image tokens against image features, a GPU fault inside an
- * optional attention kernel, a client's bare 400 from {@code /prompt}, and a backend that is not
- * ready. The messages must carry what the text states.
+ * optional attention kernel, a client's bare 400 from {@code /prompt}, a backend that is not
+ * ready, a size outside a service's list, a LoRA that does not fit, every file name a loader tried, a
+ * weights file a node refuses, and a video view whose frames do not split into latent frames. The
+ * messages must carry what the text states.
  */
 class FailureKindSignalsTest {
 
@@ -119,5 +121,56 @@ class FailureKindSignalsTest {
                 new SocketTimeoutException("no answer from the job queue after timeout (45s)"));
 
         assertThat(error.code()).isEqualTo("REQUEST_TIMEOUT");
+    }
+
+    @Test
+    void aSizeOutsideTheAllowedListNamesTheSizeAndTheList() {
+        GenerationError error = CLASSIFIER.classify(
+                "HTTPError from endpoint: Invalid resolution: 1024x1024. Supported resolutions are 1280*720,"
+                        + " 720*1280");
+
+        assertThat(error.code()).isEqualTo("RESOLUTION_NOT_SUPPORTED");
+        assertThat(error.disposition()).isEqualTo(Disposition.ADJUST_AND_RETRY);
+        assertThat(error.message()).contains("1024x1024", "1280*720, 720*1280");
+    }
+
+    @Test
+    void aLoraThatDoesNotFitNamesItsFirstKeyAndIsNotRetried() {
+        GenerationError error = CLASSIFIER.classify(
+                "WARN lora transformer.blocks.3.attn1.to_q.lora_B.weight: shape '[3072, 64]' is invalid for input of"
+                        + " size 327680", "wan2.1-t2v-1.3b");
+
+        assertThat(error.code()).isEqualTo("LORA_MISMATCH");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.ARCHITECTURE);
+        assertThat(error.disposition()).isEqualTo(Disposition.DO_NOT_RETRY);
+        assertThat(error.message()).contains("transformer.blocks.3.attn1.to_q.lora_B.weight", "wan2.1-t2v-1.3b");
+    }
+
+    @Test
+    void aMissingModelFileListsEveryNameTheLoaderTried() {
+        GenerationError error = CLASSIFIER.classify(
+                "OSError: Error no file named model.safetensors, pytorch_model.bin or model.gguf found in directory"
+                        + " /opt/models/umt5");
+
+        assertThat(error.code()).isEqualTo("MODEL_FILE_MISSING");
+        assertThat(error.message()).contains("model.safetensors, pytorch_model.bin or model.gguf");
+    }
+
+    @Test
+    void anFp8FileRefusedByANodeIsTheWrongLoaderNotTheGpu() {
+        GenerationError error = CLASSIFIER.classify("ValueError: fp8_e4m3fn scaled checkpoints are unsupported by"
+                + " this wrapper; load the bf16 file");
+
+        assertThat(error.code()).isEqualTo("LOADER_FORMAT_UNSUPPORTED");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.MODEL_LOADING);
+    }
+
+    @Test
+    void aVideoViewWhoseFramesDoNotSplitIntoFoursIsAFrameCountProblem() {
+        GenerationError error = CLASSIFIER.classify(
+                "RuntimeError: shape '[1, 12, 4, 90, 160]' is invalid for input of size 720000");
+
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.TEMPORAL_PROCESSING);
+        assertThat(error.code()).isEqualTo("FRAME_COUNT_MISMATCH");
     }
 }
