@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * An error text with the categories and dispositions a correct classification may have, read from
  * a JSON-lines file ({@code text}, {@code category[]}, {@code disposition[]}, optional {@code source},
- * {@code model} and {@code code}).
+ * {@code model}, {@code code} and {@code disputed}). {@code disputed}, empty when absent, says in one
+ * line why the category label is wrong or cannot be decided from the text; the labels stay as given.
  */
 record LabelledErrors(String text, String source, String model, String code,
-        Set<GenerationErrorCategory> categories, Set<Disposition> dispositions) {
+        Set<GenerationErrorCategory> categories, Set<Disposition> dispositions, String disputed) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +37,8 @@ record LabelledErrors(String text, String source, String model, String code,
                 Set<Disposition> dispositions = EnumSet.noneOf(Disposition.class);
                 node.path("disposition").forEach(d -> dispositions.add(Disposition.valueOf(d.asText())));
                 cases.add(new LabelledErrors(node.path("text").asText(), node.path("source").asText(""),
-                        node.path("model").asText(""), node.path("code").asText(""), categories, dispositions));
+                        node.path("model").asText(""), node.path("code").asText(""), categories, dispositions,
+                        node.path("disputed").asText("")));
             } catch (IOException e) {
                 throw new UncheckedIOException("bad line: " + line, e);
             }
@@ -55,6 +57,11 @@ record LabelledErrors(String text, String source, String model, String code,
             dir = dir.getParent();
         }
         return Optional.empty();
+    }
+
+    /** Whether the category label is disputed. */
+    boolean isDisputed() {
+        return !disputed.isBlank();
     }
 
     @Override
