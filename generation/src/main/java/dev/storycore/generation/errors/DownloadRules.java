@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Rules for fetching weights from a model hub (Hugging Face, also ModelScope and Civitai): gated or
- * private repositories and bad tokens are not retried; rate limits, unreachable hubs and cut-off
- * downloads are. Only reports that mention a hub reach the hub rules, so a refused connection to the
- * generation backend is not mistaken for a download problem.
+ * Rules for fetching weights from a model hub (Hugging Face, also ModelScope and Civitai) or from a
+ * plain URL a custom node downloads from: gated or private repositories, bad tokens and addresses
+ * that refuse the download are not retried; rate limits, unreachable servers and cut-off downloads
+ * are. Only reports that mention a hub or a weights download reach these rules, so a refused
+ * connection to the generation backend is not mistaken for a download problem.
  */
 final class DownloadRules {
 
@@ -34,6 +35,21 @@ final class DownloadRules {
             pattern("^fetching \\d+ files|\\bxet\\b"),
             type("GatedRepoError", "RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError",
                     "LocalEntryNotFoundError", "HfHubHTTPError", "OfflineModeIsEnabled"));
+
+    /**
+     * Weights fetched from a plain URL rather than a hub, as custom nodes do: the torch.hub, basicsr
+     * and facexlib helpers, or a "downloading https://… to …/models/…" line naming a weights file or
+     * a models folder.
+     */
+    private static final Predicate<ErrorReport> WEIGHTS_URL = any(
+            phrase("load_file_from_url", "download_url_to_file", "load_state_dict_from_url", "urlretrieve",
+                    "torch.hub.", "gdown."),
+            all(pattern("\\bdownloading:?\\s+['\"]?(?:https?|ftp)://"),
+                    pattern("\\.(?:safetensors|ckpt|pth|pt|bin|onnx|gguf|sft)\\b|[/\\\\]models?[/\\\\]"
+                            + "|\\bcheckpoints?[/\\\\]")));
+
+    /** Where weights come from: a hub or a plain URL. */
+    private static final Predicate<ErrorReport> WEIGHTS_SOURCE = any(HUB, WEIGHTS_URL);
 
     private static final Predicate<ErrorReport> GATED = any(
             type("GatedRepoError"),
@@ -102,11 +118,22 @@ final class DownloadRules {
                                     + " huggingface-cli login again.",
                             "Remove a stale token from the environment if the model is public.");
 
+    private static final Rule DOWNLOAD_REFUSED =
+            Rule.of("download-refused", "DOWNLOAD_REFUSED", WEIGHTS_DOWNLOAD, DO_NOT_RETRY, HIGH)
+                    .when(all(WEIGHTS_URL, not(HUB), status(401, 403, 404, 410)))
+                    .reads(Facts.capture("\\b((?:https?|ftp)://[^\\s'\"]+)", "url"))
+                    .says("The server holding the weights refused the download[ (HTTP {status})][: {url}]: the file"
+                            + " moved, was removed, or needs access this machine does not have.")
+                    .advises("Download the file by hand from the model's current page and put it in the models"
+                                    + " folder the node reads from.",
+                            "Update the custom node: newer releases point at the file's new address.",
+                            "Retrying the same address fails the same way.");
+
     private static final Rule HUB_RATE_LIMITED =
             Rule.of("hub-rate-limited", "HUB_RATE_LIMITED", WEIGHTS_DOWNLOAD, RETRY_AS_IS, MEDIUM)
-                    .when(all(HUB, any(status(429), phrase("too many requests", "rate limit", "rate-limit",
+                    .when(all(WEIGHTS_SOURCE, any(status(429), phrase("too many requests", "rate limit", "rate-limit",
                             "ratelimit"))))
-                    .says("The hub is rate-limiting downloads[ of {model}].")
+                    .says("The hub or download server is rate-limiting downloads[ of {model}].")
                     .advises("Retry after a pause with exponential backoff; do not hammer the hub.",
                             "Authenticated requests get higher limits: set HF_TOKEN.",
                             "Cache the weights locally (HF_HOME on a persistent disk) so workers do not"
@@ -141,6 +168,9 @@ final class DownloadRules {
                             all(any(HUB, phrase("download")), any(LENGTH_MISMATCH,
                                     phrase("checksum mismatch", "hash mismatch", "sha256 mismatch",
                                             "checksum does not match", "hash does not match"))),
+                            // The response body stopped short while weights were being fetched.
+                            all(any(WEIGHTS_SOURCE, IntegrityRules.WEIGHTS, phrase("download")),
+                                    NetworkRules.TRANSFER_CUT),
                             all(any(HUB, IntegrityRules.WEIGHTS), any(
                                     phrase("connection broken", "incompleteread", "chunkedencodingerror",
                                             ".incomplete", "download interrupted"),
@@ -152,8 +182,9 @@ final class DownloadRules {
 
     private static final Rule HUB_UNREACHABLE =
             Rule.of("hub-unreachable", "HUB_UNREACHABLE", WEIGHTS_DOWNLOAD, RETRY_AS_IS, MEDIUM)
-                    .when(all(HUB, CONNECTIVITY))
-                    .says("The model hub could not be reached[ to fetch {model}][ (HTTP {status})].")
+                    .when(all(WEIGHTS_SOURCE, CONNECTIVITY))
+                    .says("The model hub or download server could not be reached[ to fetch {model}]"
+                            + "[ (HTTP {status})].")
                     .advises("Retry with backoff; hub outages and network blips are usually short.",
                             "Check DNS, proxy (HTTPS_PROXY) and firewall rules from the machine that"
                                     + " downloads.",
@@ -169,6 +200,7 @@ final class DownloadRules {
                 HUB_NOT_FOUND,
                 HUB_UNAUTHORIZED,
                 HUB_RATE_LIMITED,
+                DOWNLOAD_REFUSED,
                 HUB_OFFLINE,
                 DISK_FULL,
                 DOWNLOAD_INCOMPLETE,

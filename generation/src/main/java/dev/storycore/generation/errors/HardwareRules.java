@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
 /**
  * Rules for what this GPU and software stack cannot do: no CUDA at all, kernels not built for the
  * GPU's architecture, attention backends and precisions (fp8, bf16) the GPU lacks, operators a
- * device (Apple MPS) does not implement, an optional attention kernel crashing the GPU, and
- * torch.compile failures. Some are fixed by a different setting (ADJUST_AND_RETRY); missing kernels
- * and drivers need a different installation (DO_NOT_RETRY). Tensors split across devices or dtypes
- * are tried here too, before the fp8 and precision rules that would otherwise claim them, but they
- * are inference failures: the GPU can do the work, the pipeline placed or cast something wrongly.
+ * device (Apple MPS) does not implement, an optional kernel that does not support this GPU's
+ * generation, cuDNN without a kernel for an operation as configured, an optional attention kernel
+ * crashing the GPU, and torch.compile failures. Some are fixed by a different setting
+ * (ADJUST_AND_RETRY); missing kernels and drivers need a different installation (DO_NOT_RETRY).
+ * Tensors split across devices or dtypes are tried here too, before the fp8 and precision rules that
+ * would otherwise claim them, but they are inference failures: the GPU can do the work, the pipeline
+ * placed or cast something wrongly.
  */
 final class HardwareRules {
 
@@ -64,7 +66,7 @@ final class HardwareRules {
                     .when(any(phrase("no kernel image is available", "invalid device function",
                                     "not compatible with the current pytorch installation",
                                     "cudaerrornokernelimagefordevice", "no longer supports this gpu",
-                                    "gpu is too old"),
+                                    "gpu is too old", "cudnn_status_arch_mismatch", "not_supported_arch_mismatch"),
                             pattern("sm_\\d+ is not compatible"),
                             all(pattern("(?:cuda|compute) capability[^\\n]{0,120}\\b(?:no longer supports?|not"
                                             + " supported|too old|minimum)"),
@@ -198,6 +200,41 @@ final class HardwareRules {
                             "Upgrade PyTorch: each release implements more operators on these devices.",
                             "Or run the job on a CUDA worker.");
 
+    private static final Rule GPU_ARCH_UNSUPPORTED =
+            Rule.of("gpu-arch-unsupported", "GPU_ARCH_UNSUPPORTED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, HIGH)
+                    // A library choosing kernels per GPU generation says which ones it has; PyTorch's own
+                    // missing kernels ("no kernel image") are KERNEL_UNSUPPORTED above.
+                    .when(any(pattern("\\bunsupported (?:cuda |gpu |device )?(?:architecture|arch"
+                                    + "|compute capability)\\b"),
+                            pattern("\\b(?:architecture|arch)\\W{0,3}sm_?\\d{2,3}\\w?\\W{0,3}(?:is )?"
+                                    + "(?:not supported|unsupported)"),
+                            pattern("\\bsm_?\\d{2,3}\\w? kernels? (?:is |are )?(?:not available|unavailable"
+                                    + "|not (?:built|compiled|found|supported))"),
+                            pattern("\\b(?:requires?|needs?|only (?:runs|works) on|make sure you have)\\b[^\\n]{0,40}"
+                                    + "\\bgpus? with (?:a )?compute capability\\b"),
+                            pattern("\\b(?:requires?|needs?)\\b[^\\n]{0,30}\\b(?:compute capability|cuda capability)"
+                                    + "\\s*(?:of\\s*)?(?:>=?\\s*)?\\d+\\.\\d")))
+                    .reads(Facts.firstOf("arch", "\\b(sm_?\\d{2,3}\\w?)\\b",
+                            "compute capability\\s*(?:of\\s*)?(?:>=?\\s*)?(\\d+\\.\\d)"))
+                    .says("A kernel this job uses does not support this GPU's architecture[ ({arch})][ for {model}]"
+                            + "[ in {node}].")
+                    .advises("Turn the feature that needs it off and retry: attention_mode sdpa instead of"
+                                    + " SageAttention or FlashAttention, no fp8 fast matmul, no compile.",
+                            "Or run on a GPU of the generation it names (compute capability 8.0 Ampere, 8.9 Ada,"
+                                    + " 9.0 Hopper, 12.0 Blackwell).");
+
+    private static final Rule CUDNN_UNSUPPORTED =
+            Rule.of("cudnn-unsupported", "CUDNN_UNSUPPORTED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, HIGH)
+                    .when(any(pattern("\\bcudnn_status_not_supported\\b(?!_arch)"),
+                            phrase("no execution plans support the graph", "no valid execution plans built")))
+                    .says("cuDNN has no kernel for this operation as configured[ in {node}][ for {model}]: usually a"
+                            + " very large video convolution, an unusual dtype, or a non-contiguous input.")
+                    .advises("Make the operation smaller: decode the VAE in tiles, or fewer frames or a lower"
+                                    + " resolution.",
+                            "Run that step in bf16 or fp32, or with cuDNN off for it (torch.backends.cudnn.enabled"
+                                    + " = False).",
+                            "Upgrade cuDNN (it comes with the PyTorch wheel) if it happens at ordinary sizes.");
+
     private static final Rule COMPILE_FAILED =
             Rule.of("compile-failed", "COMPILE_FAILED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, MEDIUM)
                     .when(any(type("BackendCompilerFailed", "InductorError", "CompilationError"),
@@ -224,6 +261,8 @@ final class HardwareRules {
                 FP8_UNSUPPORTED,
                 PRECISION_UNSUPPORTED,
                 DEVICE_OPERATION_UNSUPPORTED,
+                GPU_ARCH_UNSUPPORTED,
+                CUDNN_UNSUPPORTED,
                 COMPILE_FAILED);
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * multiple of the model's patch size, tensors whose sizes do not line up, parameters that do not
  * apply, and conditioning that does not fit or is not there (a text or image encoder from another
  * model family, image features that do not match the prompt's image tokens, a missing or invalid
- * encoder, a start, control or reference input that was not given).
+ * encoder, a start, control or reference input that was not given, an input video that gave no
+ * frames).
  */
 final class InputRules {
 
@@ -65,6 +66,12 @@ final class InputRules {
     /** Embeddings a node or pipeline conditions on, produced by another node rather than uploaded. */
     private static final String EMBEDS =
             "(?:image|text|clip|clip_vision|vision|prompt|video)[ _]?(?:embeds|embeddings?)";
+
+    /** A text or vision encoder node named in free text: "WanVideoClipVisionEncode", "CLIPTextEncode". */
+    private static final String ENCODER_NODE = "\\b\\w*(?:clip_?vision|text_?encode|cliptext|vision_?encode)\\w*\\b";
+
+    /** A node or function that loads an input video. */
+    private static final String VIDEO_LOADER = "load_?video|video_?loader|\\binput video\\b|videocapture";
 
     /** Words saying two parts do not belong together. */
     private static final String INCOMPATIBLE =
@@ -186,6 +193,12 @@ final class InputRules {
                                     "clip_vision_output is none", "text encoder is none"),
                             pattern("'nonetype' object has no attribute '(?:tokenize|encode_from_tokens"
                                     + "|encode_image|encode_token_weights|encode_prompt)'"),
+                            // Any attribute of nothing inside a text or vision encoder node: the encoder it
+                            // was to run was never loaded or connected ("WanVideoClipVisionEncode 'NoneType'
+                            // object has no attribute 'model'").
+                            all(any(node(NodeKind.TEXT_ENCODER, NodeKind.VISION_ENCODER),
+                                            pattern(ENCODER_NODE + "[^\\n]{0,80}'nonetype' object")),
+                                    phrase("'nonetype' object has no attribute", "'nonetype' object is not")),
                             // "Invalid T5 text encoder model", "invalid CLIP vision file": the loader was given
                             // a file that is not the encoder it loads.
                             pattern("\\binvalid\\s+(?:u?mt5|t5|clip(?:[ _]vision)?|text[ _]encoder|image[ _]encoder"
@@ -203,6 +216,26 @@ final class InputRules {
                                     + " complete.",
                             "Connect the node that makes the embeddings the message names (for text-to-video in"
                                     + " wrapper node packs, an empty image-embeds node).");
+
+    private static final Rule INPUT_VIDEO_NO_FRAMES =
+            Rule.of("input-video-no-frames", "INPUT_VIDEO_NO_FRAMES", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
+                    .when(any(pattern("\\b(?:video|clip)\\b[^\\n]{0,30}\\b(?:has|have|contains?|with|gave|yielded)"
+                                    + " (?:no|zero|0) frames\\b"),
+                            // Nothing read from a video file, or "No frames generated" said by a video loader
+                            // (not by a sampler, nor by a writer saving its output).
+                            all(pattern("\\b(?:no|zero|0) frames? (?:were |was |could be )?(?:loaded|extracted|read"
+                                            + "|decoded)\\b"),
+                                    pattern(VIDEO_LOADER + "|\\bvideo file\\b|\\.(?:mp4|webm|mov|mkv|avi)\\b")),
+                            all(pattern("\\b(?:no|zero|0) frames? (?:were |was )?(?:generated|found|returned"
+                                            + "|selected)\\b"),
+                                    pattern(VIDEO_LOADER))))
+                    .says("The input video gave no frames[ ({node})]: the frame selection (frames to skip, every nth"
+                            + " frame, a frame cap or start time) leaves none, or the file holds no video it can"
+                            + " decode.")
+                    .advises("Select fewer frames to skip (skip_first_frames, select_every_nth) or allow more"
+                                    + " (frame_load_cap) so at least one frame is left.",
+                            "Check the file plays and has a video stream; re-encode it to H.264 MP4 if it does"
+                                    + " not.");
 
     private static final Rule TENSOR_SIZE_MISMATCH =
             Rule.of("tensor-size-mismatch", "TENSOR_SIZE_MISMATCH", PARAMETER_VALIDATION, ADJUST_AND_RETRY,
@@ -257,6 +290,7 @@ final class InputRules {
                 MATMUL_MISMATCH,
                 ENCODER_INVALID,
                 CONDITIONING_INPUT_MISSING,
+                INPUT_VIDEO_NO_FRAMES,
                 TENSOR_SIZE_MISMATCH,
                 PARAMETER_NOT_SUPPORTED);
     }

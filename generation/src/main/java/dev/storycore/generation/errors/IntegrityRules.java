@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * Rules for weights files that are damaged: cut short (safetensors "MetadataIncompleteBuffer",
  * "incomplete metadata", a zip checkpoint without its central directory, pickle running out of input)
  * or not weights at all (a header too large to be real, an HTML page or a Git LFS pointer saved under
- * the weights' name). Retrying the load cannot help; the file must be fetched again.
+ * the weights' name). Retrying the load cannot help; the file must be fetched again. A transfer cut
+ * off on the wire is not a damaged file: it is left to the download rules.
  */
 final class IntegrityRules {
 
@@ -49,7 +50,9 @@ final class IntegrityRules {
 
     private static final Rule WEIGHTS_TRUNCATED =
             Rule.of("weights-truncated", "WEIGHTS_TRUNCATED", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
-                    .when(TRUNCATED)
+                    // A body cut off on the wire ends in the same "UnexpectedEof" as a short file: that is
+                    // an interrupted download, which the download rules retry.
+                    .when(all(TRUNCATED, not(NetworkRules.TRANSFER_CUT)))
                     .says("The weights file[ {file}][ for {model}][ ({node})] is truncated: it ends before its"
                             + " header or data does, usually after an interrupted download or copy.")
                     .advises("Delete the file and download it again; compare its size with the size the hub"
@@ -59,7 +62,7 @@ final class IntegrityRules {
 
     private static final Rule WEIGHTS_CORRUPT =
             Rule.of("weights-corrupt", "WEIGHTS_CORRUPT", WEIGHTS_INTEGRITY, DO_NOT_RETRY, CRITICAL)
-                    .when(all(CORRUPT, not(TRUNCATED)))
+                    .when(all(CORRUPT, not(TRUNCATED), not(NetworkRules.TRANSFER_CUT)))
                     .says("The weights file[ {file}][ for {model}][ ({node})] is corrupt or not a weights file"
                             + " at all[: {excerpt}].")
                     .advises("Check the file size: a few hundred bytes or kilobytes means an HTML error page"

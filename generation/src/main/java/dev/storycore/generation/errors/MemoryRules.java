@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 /**
  * Rules for memory running out, host first: a CPU-allocator or killed-worker report must not be
  * taken for a GPU one, and GPU wordings are many (caching allocator, cudaMallocAsync's "Allocation
- * on device", CUDA runtime errors, cuBLAS/cuDNN allocation failures, ROCm, Apple MPS).
+ * on device", CUDA runtime errors, cuBLAS/cuDNN allocation failures, ROCm, Apple MPS and Metal,
+ * Intel oneAPI, OpenCL, Vulkan, DirectML and ggml backends).
  */
 final class MemoryRules {
 
@@ -50,7 +51,14 @@ final class MemoryRules {
             // numpy's "cannot allocate array memory", page-locked (pinned) host buffers.
             pattern("(?:cannot|can't|unable to|could not|couldn't|failed to) allocate (?:array|host|cpu|system"
                     + "|pinned(?: host)?) memory"),
-            pattern("(?:out of|not enough|insufficient|ran out of)\\s+(?:(?:system|host|cpu)\\s+memory|ram\\b)"),
+            // "not enough RAM", "unsufficient RAM", "lack of system memory"; never VRAM.
+            pattern("(?:out of|not enough|(?:in|un)sufficient|too little|ran out of|lack of)\\s+"
+                    + "(?:(?:system|host|cpu)\\s+memory|(?:(?:system|host|cpu|physical)\\s+)?ram\\b)"),
+            // An application's advice to shrink the RAM it reserves (pinned) for offloaded weights.
+            pattern("\\breserved ram\\b[^\\n]{0,40}\\b(?:should|must|needs? to) be (?:reduced|lowered|decreased)"
+                    + "|\\breduce (?:the )?reserved ram\\b"),
+            // Vulkan, Level Zero, OpenCL and SYCL: VK_ERROR_OUT_OF_HOST_MEMORY and its siblings.
+            pattern("(?:\\b|_)out[ _]of[ _]host[ _]memory|outofhostmemory"),
             pattern("(?:system|host|cpu)\\s+(?:memory|ram)\\s+(?:is\\s+)?(?:exhausted|full)"),
             type("MemoryError", "_ArrayMemoryError"),
             javaType("java.lang.OutOfMemoryError"));
@@ -67,9 +75,17 @@ final class MemoryRules {
     /** Device memory ran out. Checked after {@link #HOST_OOM_SIGNS}, so a bare "out of memory" means the GPU. */
     static final Predicate<ErrorReport> GPU_OOM_SIGNS = any(
             type("OutOfMemoryError", "OutOfMemoryException"),
-            pattern("out[ _]of[ _]memory|\\boom\\b"),
+            // Also written as one word or a vendor constant: Apple's
+            // kIOGPUCommandBufferCallbackErrorOutOfMemory, oneAPI's UR_RESULT_ERROR_OUT_OF_DEVICE_MEMORY,
+            // hipErrorOutOfMemory, VK_ERROR_OUT_OF_DEVICE_MEMORY.
+            pattern("(?:\\b|_)out[ _]of[ _](?:(?:device|gpu|video)[ _])?memory|outof(?:device|gpu|video)?memory"
+                    + "|\\boom\\b"),
+            // OpenCL and SYCL runtimes report a device allocation that failed as running out of resources.
+            pattern("\\b(?:pi|ur|cl|ze)_(?:result_)?(?:error_)?out_of_resources\\b"
+                    + "|\\bcl_mem_object_allocation_failure\\b"),
+            // Names the device, "CUDA0" and "Vulkan0" (ggml backends) included.
             pattern("(?:failed|unable|could not|couldn't|cannot) (?:to )?allocate[^\\n]{0,80}"
-                    + "\\b(?:gpu|cuda|device|vram)\\b"),
+                    + "\\b(?:gpu|cuda|device|vram|metal|vulkan|sycl|rocm|hip|xpu|mps|dml|directml)\\d*\\b"),
             phrase("allocation on device", "cublas_status_alloc_failed", "cudnn_status_alloc_failed",
                     "cudaerrormemoryallocation", "unable to find a valid cudnn algorithm",
                     "not enough vram", "insufficient vram", "vram exhausted", "ran out of vram",

@@ -44,7 +44,7 @@ final class NetworkRules {
             // source line; "after timeout (30s)" is a statement.
             pattern("\\btime-?out\\b(?!\\s*=|\\()"),
             phrase("deadline exceeded", "took too long", "gateway time", "giving up after", "not finished after",
-                    "timer expired",
+                    "timer expired", "net::err_timed_out", "net::err_connection_timed_out",
                     "did not finish within", "not responding", "did not respond", "stopped responding"),
             pattern("\\bno (?:response|reply|answer|progress|update)\\b[^\\n]{0,40}\\b(?:after|within|in|for)\\s+\\d+"),
             type("TimeoutError", "ReadTimeout", "ConnectTimeout", "ReadTimeoutError", "ConnectTimeoutError",
@@ -52,19 +52,57 @@ final class NetworkRules {
             javaType("java.net.SocketTimeoutException", "java.net.http.HttpTimeoutException",
                     "java.util.concurrent.TimeoutException", "dev.storycore.resilience.TimeoutExceededException"));
 
+    /** Where distributed work reports a collective, its process group or the watchdog over them. */
+    private static final String COLLECTIVES = "(?:nccl|gloo|collective|allreduce|all_reduce|allgather|all_gather"
+            + "|barrier|processgroup|watchdog)";
+
     /** What a client calls the thing it runs jobs on. */
     private static final String BACKEND = "(?:server|backend|comfy\\s?ui|comfy|worker|service|endpoint|instance"
             + "|api server)";
+
+    /**
+     * The body of a response stopped before its end: the peer closed the connection mid-transfer.
+     * Rust clients (hyper "IncompleteBody", a body ending in "UnexpectedEof"), requests ("Response
+     * ended prematurely"), aiohttp ("payload is not completed") and curl ("transfer closed with n
+     * bytes remaining") all say it their way. Shared with the integrity and download rules, so a cut
+     * transfer is not taken for a truncated file on disk.
+     */
+    static final Predicate<ErrorReport> TRANSFER_CUT = any(
+            phrase("incompletebody", "incomplete body", "response ended prematurely", "payload is not completed",
+                    "transfer closed with", "unexpected end of stream", "connection closed before message completed"),
+            pattern("\\bbody\\b[^\\n]{0,60}\\bunexpected ?eof\\b"));
+
+    /** "Connection closed" in the languages client libraries (Qt, Windows, .NET) localise it into. */
+    private static final Predicate<ErrorReport> CLOSED_LOCALISED = phrase("verbindung beendet",
+            "verbindung getrennt", "verbindung abgebrochen", "verbindung geschlossen", "verbindung verloren",
+            "verbindung wurde geschlossen", "verbindung wurde getrennt", "connexion fermée", "connexion interrompue",
+            "connexion perdue", "conexión cerrada", "conexión perdida", "conexión interrumpida", "conexão fechada",
+            "conexão perdida", "conexão encerrada", "connessione chiusa", "connessione interrotta",
+            "connessione persa", "verbinding verbroken", "verbinding gesloten", "połączenie zamknięte",
+            "połączenie przerwane", "соединение закрыто", "соединение разорвано", "соединение потеряно",
+            "连接已关闭", "连接已断开", "连接被重置", "連線已關閉", "接続が閉じられました", "接続が切断されました",
+            "연결이 끊어졌습니다", "연결이 종료되었습니다");
+
+    /** "Connection refused" localised the same way. */
+    private static final Predicate<ErrorReport> REFUSED_LOCALISED = phrase("verbindung verweigert",
+            "verbindung abgelehnt", "connexion refusée", "conexión rechazada", "conexão recusada",
+            "connessione rifiutata", "verbinding geweigerd", "połączenie odrzucone", "в соединении отказано",
+            "连接被拒绝", "連線被拒絕", "接続が拒否されました", "연결이 거부되었습니다");
 
     private static final Rule COLLECTIVE_TIMEOUT =
             Rule.of("collective-timeout", "COLLECTIVE_TIMEOUT", TIMEOUT, RETRY_AS_IS, HIGH)
                     .when(any(phrase("collective operation timeout", "watchdog caught", "nccl timeout"),
                             pattern("(?:nccl|gloo|collective|allreduce|all_reduce|allgather|all_gather|barrier"
-                                    + "|processgroup)[^\\n]{0,160}(?:timed out|timeout|timing out)")))
+                                    + "|processgroup)[^\\n]{0,160}(?:timed out|timeout|timing out)"),
+                            // A watchdog or collective that hangs is waiting on a rank that never arrives:
+                            // "watchdog got stuck for 480 seconds without making progress".
+                            pattern(COLLECTIVES + "[^\\n]{0,160}(?:\\bstuck\\b|\\bhang(?:s|ing)?\\b|\\bhung\\b"
+                                    + "|without (?:making )?progress|\\bno progress\\b)")))
                     .reads(Facts.all(Facts.capture("optype=(\\w+)", "operation"),
-                            Facts.capture("ran for (\\d+) milliseconds", "elapsedMs")))
-                    .says("A distributed collective operation timed out[ ({operation})][ after {elapsedMs} ms]:"
-                            + " one rank stalled or died, or the interconnect is too slow.")
+                            Facts.capture("ran for (\\d+) milliseconds", "elapsedMs"),
+                            Facts.capture("stuck for (\\d+) seconds", "elapsedS")))
+                    .says("A distributed collective operation timed out or hung[ ({operation})][ after {elapsedMs} ms]"
+                            + "[ after {elapsedS} s]: one rank stalled or died, or the interconnect is too slow.")
                     .advises("Restart the whole multi-GPU job: one rank is usually stuck, often after an OOM"
                                     + " or crash on that rank, so read every rank's log.",
                             "Raise the process-group timeout only if a step is legitimately that slow.",
@@ -78,6 +116,9 @@ final class NetworkRules {
                                     "host is down", "errno 113", "errno -2]", "errno -3]", "errno 11001",
                                     "is not reachable", "is unreachable", "could not reach", "cannot reach",
                                     "can't reach", "failed to reach", "server is down", "backend is down"),
+                            // A browser client's own codes: net::ERR_NAME_NOT_RESOLVED and friends.
+                            pattern("\\bnet::err_(?:name_not_resolved|name_resolution_failed|address_unreachable"
+                                    + "|internet_disconnected)\\b"),
                             javaType("java.net.UnknownHostException", "java.net.NoRouteToHostException",
                                     "java.net.PortUnreachableException")))
                     .says("The backend host[ {endpoint}] cannot be reached: its name does not resolve or no"
@@ -90,6 +131,9 @@ final class NetworkRules {
                     .when(any(phrase("connection refused", "econnrefused", "actively refused", "errno 111",
                                     "errno 10061", "failed to establish a new connection", "cannot connect to host",
                                     "connect call failed"),
+                            // Browsers and Node spell it with an underscore: net::ERR_CONNECTION_REFUSED.
+                            pattern("(?:\\b|_)connection_refused\\b"),
+                            REFUSED_LOCALISED,
                             type("ConnectionRefusedError", "NewConnectionError"),
                             javaType("java.net.ConnectException")))
                     .says("The backend[ at {endpoint}] refused the connection: nothing is listening there"
@@ -132,6 +176,10 @@ final class NetworkRules {
                                     + "|terminated|interrupted)\\b"),
                             pattern("\\b(?:closed|dropped|reset|terminated|lost)\\s+(?:the\\s+)?(?:web ?socket\\s+)?"
                                     + "connection\\b"),
+                            pattern("\\bnet::err_(?:connection_(?:reset|closed|aborted)|empty_response|network_changed"
+                                    + "|incomplete_chunked_encoding|http2_protocol_error)\\b"),
+                            TRANSFER_CUT,
+                            CLOSED_LOCALISED,
                             type("ConnectionResetError", "ConnectionClosed", "ConnectionClosedError",
                                     "ConnectionClosedOK", "RemoteDisconnected", "BrokenPipeError",
                                     "ConnectionAbortedError", "ServerDisconnectedError", "ChunkedEncodingError",
@@ -189,7 +237,13 @@ final class NetworkRules {
             Rule.of("backend-not-reachable", "BACKEND_UNREACHABLE", BACKEND_UNAVAILABLE, RETRY_AS_IS, MEDIUM)
                     .when(any(pattern("\\b(?:not|un)[ -]?reachable\\b"),
                             pattern("(?:could not|couldn't|cannot|can't|failed to|unable to)"
-                                    + " (?:reach|connect(?:ion)? to|contact|open a connection to)\\b")))
+                                    + " (?:reach|connect(?:ion)? to|contact|open a connection to)\\b"),
+                            // A browser client: the WebSocket could not be opened, or fetch() got no response
+                            // at all ("TypeError: Failed to fetch", Firefox's NetworkError wording).
+                            pattern("\\b(?:web ?socket|ws) connection to \\S+ failed\\b"
+                                    + "|\\berror in connection establishment\\b|\\bnet::err_connection_failed\\b"),
+                            pattern("(?:^|typeerror:?)\\s*failed to fetch\\W*$"),
+                            phrase("networkerror when attempting to fetch resource")))
                     .says("The backend[ at {endpoint}] could not be reached[: {excerpt}].")
                     .advises("Retry with backoff: a backend that is restarting or busy loading cannot be reached"
                                     + " for a while.",
@@ -231,7 +285,9 @@ final class NetworkRules {
                                             "java.nio.file.FileSystemException",
                                             "java.nio.charset.CharacterCodingException"))),
                             type("ConnectionError", "ProtocolError", "ClientConnectionError",
-                                    "ClientOSError", "InvalidStatusCode", "InvalidStatus")))
+                                    "ClientOSError", "InvalidStatusCode", "InvalidStatus",
+                                    // A client library's own wrapper for any failure on the wire.
+                                    "NetworkError")))
                     .says("Talking to the backend failed at the I/O level[ ({exception})][: {excerpt}].")
                     .advises("Retry: most I/O failures between client and server are transient.",
                             RESTARTING);

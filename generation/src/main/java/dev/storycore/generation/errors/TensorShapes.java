@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Reads the sizes PyTorch states when tensors do not line up, and what they say about the time axis
  * of a video: pixel frames against latent frames ({@code 81} against {@code 21}); two video latents
- * {@code [batch, channels, time, height, width]} that agree in everything but time; two sizes that
- * disagree where a five-dimensional shape printed beside them holds its time axis; or a view into a
- * video layout whose batch and frame size fit the data but whose time does not. Sizes alone rarely
- * say which axis is wrong, so only these patterns count as evidence, and four-dimensional shapes,
- * whose third axis from the end is an image's channels as often as time, never do. Stateless and
+ * {@code [batch, channels, time, height, width]} that agree in everything but time (from a failed
+ * expand, or a check stating the shape it expected and the one it got); two sizes that disagree
+ * where a five-dimensional shape printed beside them holds its time axis; or a view into a video
+ * layout whose batch and frame size fit the data but whose time does not. Sizes alone rarely say
+ * which axis is wrong, so only these patterns count as evidence, and four-dimensional shapes, whose
+ * third axis from the end is an image's channels as often as time, never do. Stateless and
  * thread-safe.
  */
 final class TensorShapes {
@@ -30,6 +31,14 @@ final class TensorShapes {
     /** "Target sizes: [1, 16, 21, 60, 104].  Tensor sizes: [1, 16, 20, 60, 104]" from a failed expand. */
     private static final Pattern TARGET_AND_TENSOR = Pattern.compile(
             "target sizes: \\[([\\d,\\s]*)\\]\\.?\\s*tensor sizes: \\[([\\d,\\s]*)\\]", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A shape asked for and the shape given, as a check that raises says it:
+     * {@code expected [B, 1, 13, 512, 512], got [B, 1, 12, 512, 512]}; dimensions may be symbols.
+     */
+    private static final Pattern EXPECTED_AND_GOT = Pattern.compile(
+            "expected[^\\[\\n]{0,40}\\[([\\w\\s,]{1,80})\\]\\)?[^\\[\\n]{0,40}?\\b(?:got|found|received|but is"
+                    + "|actual)\\b[^\\[\\n]{0,30}\\[([\\w\\s,]{1,80})\\]", Pattern.CASE_INSENSITIVE);
 
     /** A shape as PyTorch prints it: {@code torch.Size([1, 16, 21, 60, 104])}, or bare. */
     private static final Pattern PRINTED_SHAPE = Pattern.compile("\\[(\\d{1,6}(?:,\\s*\\d{1,6}){2,5})\\]");
@@ -68,6 +77,10 @@ final class TensorShapes {
         }
         Matcher m = TARGET_AND_TENSOR.matcher(report.text());
         if (m.find() && differOnlyOnTimeAxis(dims(m.group(1)), dims(m.group(2)))) {
+            return true;
+        }
+        Matcher stated = EXPECTED_AND_GOT.matcher(report.text());
+        if (stated.find() && differOnlyOnTimeAxis(symbols(stated.group(1)), symbols(stated.group(2)))) {
             return true;
         }
         Matcher view = INVALID_VIEW.matcher(report.text());
@@ -113,7 +126,7 @@ final class TensorShapes {
      * third dimension from the end, where the longer one has five: the time axis of a video latent.
      * Four-dimensional shapes are left alone, since there the same place holds an image's channels.
      */
-    private static boolean differOnlyOnTimeAxis(List<Long> a, List<Long> b) {
+    private static boolean differOnlyOnTimeAxis(List<?> a, List<?> b) {
         if (Math.max(a.size(), b.size()) != 5 || Math.min(a.size(), b.size()) < 3) {
             return false;
         }
@@ -186,6 +199,17 @@ final class TensorShapes {
             }
         }
         return false;
+    }
+
+    /** Dimensions as written, numbers or symbols such as {@code B}; equal only when written alike. */
+    private static List<String> symbols(String list) {
+        List<String> dims = new ArrayList<>();
+        for (String part : list.split(",")) {
+            if (!part.isBlank()) {
+                dims.add(part.strip());
+            }
+        }
+        return dims;
     }
 
     private static List<Long> dims(String list) {

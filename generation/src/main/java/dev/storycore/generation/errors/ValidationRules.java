@@ -11,6 +11,7 @@ import static dev.storycore.generation.errors.When.nodeErrorType;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.status;
+import static dev.storycore.generation.errors.When.type;
 import static dev.storycore.resilience.Disposition.ADJUST_AND_RETRY;
 import static dev.storycore.resilience.Disposition.DO_NOT_RETRY;
 import static dev.storycore.resilience.Severity.HIGH;
@@ -21,16 +22,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Rules for a prompt ComfyUI refused before running it ({@code /prompt} 400, or the same errors in
- * its log): a model file that is not installed, a node type no installed pack provides, an option
- * or value out of range, an input image that is not there, and a graph that is broken. The most
- * fundamental problem wins when a prompt has several.
+ * Rules for a request the backend refused before running it (ComfyUI's {@code /prompt} 400 or the
+ * same errors in its log, or a service's 400 saying why): a model file that is not installed, a node
+ * type no installed pack provides, an input image that is not there or cannot be decoded, an input
+ * of another size than the one requested, an option or value out of range, conditioning left
+ * unconnected, and a graph that is broken otherwise. The most fundamental problem wins when a prompt
+ * has several.
  */
 final class ValidationRules {
 
     private static final Predicate<NodeError> MISSING_MODEL = e -> e.is("value_not_in_list") && e.selectsModelFile();
+
+    /**
+     * An image, video or mask a request carries; "number of images" is a count and "image embeds" an
+     * encoder's output, not an input.
+     */
+    private static final String MEDIA = "(?<!number of )(?<!count of )(?:images?|videos?|masks?)"
+            + "(?![ _]?(?:embeds|embeddings?|features|tokens|encoder|latents?)\\b)";
+
+    /** What an input's extent is called; a batch size is not one. */
+    private static final String EXTENT = "(?<!batch )(?:width|height|size|dimensions|resolution|aspect ratio)\\b";
+
+    /**
+     * Inputs a node conditions on, by name: text encoders (clip, t5) and CLIP vision, prompt
+     * conditioning, an image, start or end frames, references, control videos, masks and embeddings.
+     * Not the model, VAE, latent or the images an output node saves.
+     */
+    private static final Pattern CONDITIONING_INPUT = Pattern.compile("clip(?:_vision\\w*|_[lg])?|u?m?t5"
+            + "|text_encoders?|llm|positive|negative"
+            + "|(?:\\w+_)?cond(?:itioning)?(?:_\\w+)?|image"
+            + "|(?:start|end|init|first|last|source|input|inpaint|guide)_(?:images?|frames?|videos?)"
+            + "|(?:reference|ref)_\\w+|(?:control|pose|depth|face|style)_(?:images?|videos?|frames?|latents?|masks?)"
+            + "|(?:\\w+_)?masks?|(?:\\w+_)?embeds|(?:\\w+_)?embeddings?", Pattern.CASE_INSENSITIVE);
 
     private static final String COMFY_FILE_NOT_FOUND =
             "model in folder '([^']+)' with filename '([^']+)' not found";
@@ -79,18 +105,53 @@ final class ValidationRules {
 
     private static final Rule INPUT_MEDIA_MISSING =
             Rule.of("input-media-missing", "INPUT_MEDIA_MISSING", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
-                    .when(any(phrase("invalid image file", "invalid video file", "`image` has to be of type",
-                                    "image must be provided", "start_image is required", "no image provided"),
+                    .when(any(phrase("`image` has to be of type", "image must be provided", "start_image is required",
+                                    "no image provided"),
                             pattern("(?:no such file or directory|not found|does not exist)[^\\n]{0,200}"
                                     + "\\.(?:png|jpe?g|webp|bmp|gif|mp4|webm|mov|mkv)\\b"),
                             pattern("\\.(?:png|jpe?g|webp|bmp|gif|mp4|webm|mov|mkv)'?[^\\n]{0,40}"
                                     + "(?:not found|does not exist)")))
-                    .reads(Facts.firstOf("media", "invalid (?:image|video) file:?\\s*(\\S+)",
-                            "([\\w.\\-/]+\\.(?:png|jpe?g|webp|bmp|gif|mp4|webm|mov|mkv))\\b"))
-                    .says("An input image or video is missing or unreadable[: {media}][ ({node})].")
+                    .reads(Facts.firstOf("media", "([\\w.\\-/]+\\.(?:png|jpe?g|webp|bmp|gif|mp4|webm|mov|mkv))\\b"))
+                    .says("An input image or video is missing[: {media}][ ({node})].")
                     .advises("Upload the image or video to the server again (ComfyUI POST /upload/image) and"
                                     + " reference the name it returns.",
                             "Image-to-video needs a start image: supply one or switch to text-to-video.");
+
+    private static final Rule INPUT_MEDIA_INVALID =
+            Rule.of("input-media-invalid", "INPUT_MEDIA_INVALID", CONDITIONING, DO_NOT_RETRY, HIGH)
+                    // ComfyUI's loaders refuse a name that is not among the server's inputs with "Invalid
+                    // image file"; decoders refuse a damaged, empty or foreign file in their own words.
+                    .when(any(phrase("invalid image file", "invalid video file", "invalid audio file",
+                                    "cannot identify image file", "image file is truncated",
+                                    "invalid data found when processing input", "moov atom not found"),
+                            type("UnidentifiedImageError"),
+                            // An image or video file, not the frames a VAE decodes from latents.
+                            pattern("(?:cannot|can't|could not|couldn't|failed to|unable to) (?:decode|identify|parse)"
+                                    + " (?:the )?(?:input |source |reference |start |uploaded )?(?:image|video|audio)"
+                                    + "(?: file)?\\b(?![ _-]?(?:tiles?|latents?|frames?|batch))"),
+                            pattern("\\bnot an? (?:valid |supported )?(?:image|video|audio) file\\b")))
+                    .reads(Facts.firstOf("media", "invalid (?:image|video|audio) file:?\\s*(\\S+)",
+                            "cannot identify image file\\s*'([^']+)'"))
+                    .says("An input image, video or audio file cannot be used[: {media}][ ({node})]: it is not among"
+                            + " the server's inputs, or it is damaged, empty or in a format that cannot be decoded.")
+                    .advises("Check the file opens on its own; re-export it (PNG or JPEG, H.264 MP4) and upload it"
+                                    + " again (ComfyUI POST /upload/image), referencing the name the upload returns.",
+                            "Retrying with the same file fails the same way.");
+
+    private static final Rule INPUT_SIZE_MISMATCH =
+            Rule.of("input-size-mismatch", "INPUT_SIZE_MISMATCH", PARAMETER_VALIDATION, ADJUST_AND_RETRY, MEDIUM)
+                    // "Inpaint image must match the requested width and height": an input's size, not a
+                    // tensor's, so sizes of tensors named in between do not count.
+                    .when(any(pattern("\\b" + MEDIA + "\\b(?:(?!\\btensor)[^\\n]){0,40}\\b(?:must|should|has to"
+                                    + "|needs to|do(?:es)?n't|do(?:es)? not)\\s+match\\b[^\\n]{0,40}\\b" + EXTENT),
+                            pattern("\\b" + MEDIA + "\\b(?:(?!\\btensor)[^\\n]){0,40}\\b(?:must|should) (?:have|be)"
+                                    + " (?:of )?the same " + EXTENT),
+                            pattern("\\b" + MEDIA + "\\b[^\\n]{0,20}\\b" + EXTENT + "[^\\n]{0,30}\\b(?:mismatch"
+                                    + "|differs? from)\\b[^\\n]{0,30}\\b(?:requested|target|output|specified)\\b")))
+                    .says("An input image or video is not the size the request asks for[ ({node})][: {excerpt}].")
+                    .advises("Resize or crop the input to the requested width and height, or request the input's"
+                                    + " own size (snapped to the model's multiple).",
+                            "Give every image input (start, end, inpaint image, mask) the same size.");
 
     private static final Rule OPTION_NOT_AVAILABLE =
             Rule.of("option-not-available", "OPTION_NOT_AVAILABLE", PARAMETER_VALIDATION, ADJUST_AND_RETRY,
@@ -116,6 +177,17 @@ final class ValidationRules {
                     .says("An input has the wrong type[: {input}][ in {node}][ ({detail})].")
                     .advises("Send the value as the type the node declares (INT, FLOAT, STRING, BOOLEAN).",
                             "Check numbers are not sent as text with units or separators.");
+
+    private static final Rule CONDITIONING_NOT_CONNECTED =
+            Rule.of("conditioning-not-connected", "CONDITIONING_NOT_CONNECTED", CONDITIONING, DO_NOT_RETRY, HIGH)
+                    .when(ValidationRules::onlyConditioningUnconnected)
+                    .reads(ValidationRules::unconnectedInputs)
+                    .says("ComfyUI rejected the workflow: conditioning input(s) {inputs}[ of {node}] are not"
+                            + " connected.")
+                    .advises("Connect what the node conditions on: the text encoder (clip), the prompt"
+                                    + " conditioning (positive, negative), the CLIP vision output, the image or the"
+                                    + " reference the message names.",
+                            "Retrying the same graph fails the same way.");
 
     private static final Rule COMFY_WORKFLOW_INVALID =
             Rule.of("comfy-workflow-invalid", "COMFY_WORKFLOW_INVALID", PARAMETER_VALIDATION, DO_NOT_RETRY, HIGH)
@@ -144,10 +216,31 @@ final class ValidationRules {
                 COMFY_MODEL_MISSING,
                 COMFY_NODE_MISSING,
                 INPUT_MEDIA_MISSING,
+                INPUT_MEDIA_INVALID,
+                INPUT_SIZE_MISMATCH,
                 OPTION_NOT_AVAILABLE,
                 VALUE_OUT_OF_RANGE,
                 INVALID_INPUT_TYPE,
+                CONDITIONING_NOT_CONNECTED,
                 COMFY_WORKFLOW_INVALID);
+    }
+
+    /** Whether inputs are reported unconnected and every one of them is a conditioning input. */
+    private static boolean onlyConditioningUnconnected(ErrorReport report) {
+        List<NodeError> missing = report.nodeErrors().stream().filter(e -> e.is("required_input_missing")).toList();
+        return !missing.isEmpty()
+                && missing.stream().allMatch(e -> CONDITIONING_INPUT.matcher(e.inputName()).matches());
+    }
+
+    /** The unconnected inputs, in order, and the first node they belong to. */
+    private static Map<String, String> unconnectedInputs(ErrorReport report) {
+        List<NodeError> missing = report.nodeErrors().stream().filter(e -> e.is("required_input_missing")).toList();
+        Map<String, String> values = new HashMap<>();
+        values.put("inputs", String.join(", ", missing.stream().map(NodeError::inputName).distinct().toList()));
+        if (!missing.isEmpty() && !missing.get(0).classType().isEmpty()) {
+            values.put("node", missing.get(0).classType());
+        }
+        return values;
     }
 
     /** Facts from the first validation error that passes the test. */

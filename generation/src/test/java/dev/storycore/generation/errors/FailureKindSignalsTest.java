@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
  * and weight types on different devices, image tokens against image features, a GPU fault inside an
  * optional attention kernel, a client's bare 400 from {@code /prompt}, a backend that is not
  * ready, a size outside a service's list, a LoRA that does not fit, every file name a loader tried, a
- * weights file a node refuses, and a video view whose frames do not split into latent frames. The
- * messages must carry what the text states.
+ * weights file a node refuses, a video view whose frames do not split into latent frames, unconnected
+ * conditioning, a weights URL that refuses the download, a collective that hangs, a kernel library
+ * refusing the GPU generation, and a transfer cut off on the wire. The messages must carry what the
+ * text states.
  */
 class FailureKindSignalsTest {
 
@@ -172,5 +174,60 @@ class FailureKindSignalsTest {
 
         assertThat(error.category()).isEqualTo(GenerationErrorCategory.TEMPORAL_PROCESSING);
         assertThat(error.code()).isEqualTo("FRAME_COUNT_MISMATCH");
+    }
+
+    @Test
+    void unconnectedConditioningListsTheInputsAndTheNode() {
+        GenerationError error = CLASSIFIER.classify("Failed to validate prompt for output 9:\n* KSamplerAdvanced 11:\n"
+                + "  - Required input is missing: negative\n  - Required input is missing: positive\n");
+
+        assertThat(error.code()).isEqualTo("CONDITIONING_NOT_CONNECTED");
+        assertThat(error.disposition()).isEqualTo(Disposition.DO_NOT_RETRY);
+        assertThat(error.message()).contains("negative, positive", "KSamplerAdvanced");
+    }
+
+    @Test
+    void anUnconnectedTextEncoderOfAnyNameIsConditioningButAnUnconnectedModelIsTheGraph() {
+        assertThat(CLASSIFIER.classify("* WanVideoTextEncode 16:\n  - Required input is missing: t5\n").code())
+                .isEqualTo("CONDITIONING_NOT_CONNECTED");
+        assertThat(CLASSIFIER.classify("* WanVideoSampler 27:\n  - Required input is missing: model\n"
+                + "  - Required input is missing: text_embeds\n").code()).isEqualTo("COMFY_WORKFLOW_INVALID");
+    }
+
+    @Test
+    void aWeightsUrlThatRefusesTheDownloadNamesTheAddressAndIsNotRetried() {
+        GenerationError error = CLASSIFIER.classify("downloading https://files.example.com/ckpt/matte_v3.pth to"
+                + " /srv/ComfyUI/models/matting/matte_v3.pth\nurllib.error.HTTPError: HTTP Error 410: Gone");
+
+        assertThat(error.code()).isEqualTo("DOWNLOAD_REFUSED");
+        assertThat(error.category()).isEqualTo(GenerationErrorCategory.WEIGHTS_DOWNLOAD);
+        assertThat(error.message()).contains("HTTP 410", "https://files.example.com/ckpt/matte_v3.pth");
+    }
+
+    @Test
+    void aCollectiveThatHangsIsATimeoutGivingHowLong() {
+        GenerationError error = CLASSIFIER.classify("[rank1] ProcessGroupNCCL watchdog got stuck for 900 seconds"
+                + " waiting on an all_gather");
+
+        assertThat(error.code()).isEqualTo("COLLECTIVE_TIMEOUT");
+        assertThat(error.message()).contains("900 s");
+    }
+
+    @Test
+    void aKernelLibraryRefusingTheGpuGenerationIsAdjustedAndNamesTheArchitecture() {
+        GenerationError error = CLASSIFIER.classify("ValueError: Unsupported CUDA architecture: sm_70");
+
+        assertThat(error.code()).isEqualTo("GPU_ARCH_UNSUPPORTED");
+        assertThat(error.disposition()).isEqualTo(Disposition.ADJUST_AND_RETRY);
+        assertThat(error.message()).contains("sm_70");
+    }
+
+    @Test
+    void aBodyCutOffOnTheWireIsAnInterruptedDownloadNotATruncatedFile() {
+        GenerationError error = CLASSIFIER.classify("huggingface_hub: error fetching shard 3: hyper::Error(Body,"
+                + " Custom { kind: UnexpectedEof, error: IncompleteBody })");
+
+        assertThat(error.code()).isEqualTo("DOWNLOAD_INCOMPLETE");
+        assertThat(error.disposition()).isEqualTo(Disposition.RETRY_AS_IS);
     }
 }
