@@ -48,8 +48,16 @@ final class DownloadRules {
                     pattern("\\.(?:safetensors|ckpt|pth|pt|bin|onnx|gguf|sft)\\b|[/\\\\]models?[/\\\\]"
                             + "|\\bcheckpoints?[/\\\\]")));
 
-    /** Where weights come from: a hub or a plain URL. */
-    private static final Predicate<ErrorReport> WEIGHTS_SOURCE = any(HUB, WEIGHTS_URL);
+    /**
+     * The text says a model is being downloaded: "Downloading recognition model, please wait", "model
+     * download failed". Loading a model already on disk does not count.
+     */
+    private static final Predicate<ErrorReport> MODEL_DOWNLOAD = pattern(
+            "\\b(?:downloading|fetching)\\s+(?:the\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:models?|weights|checkpoints?)\\b"
+                    + "|\\b(?:models?|weights|checkpoints?) download(?:ing)? (?:failed|error|interrupted)");
+
+    /** Where weights come from: a hub, a plain URL, or a download the text speaks of. */
+    private static final Predicate<ErrorReport> WEIGHTS_SOURCE = any(HUB, WEIGHTS_URL, MODEL_DOWNLOAD);
 
     private static final Predicate<ErrorReport> GATED = any(
             type("GatedRepoError"),
@@ -73,7 +81,8 @@ final class DownloadRules {
                     "cannot find the requested files", "check your connection", "internet connection",
                     "can't reach", "cannot reach", "could not reach", "unreachable", "not reachable",
                     "timer expired", "error sending request", "error decoding response body", "io error",
-                    "dns error", "connection closed before message completed"),
+                    "dns error", "connection closed before message completed", "remote end closed connection",
+                    "remotedisconnected", "server disconnected"),
             pattern("\\b(?:timed out|timeout|ssl|proxy)\\b"),
             // A downloader's own retries ran out: "Request failed after 5 retries".
             pattern("\\b(?:failed|giving up|gave up) after \\d+ (?:retries|retry attempts|attempts|tries)\\b"

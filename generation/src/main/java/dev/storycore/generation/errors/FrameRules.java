@@ -75,6 +75,10 @@ final class FrameRules {
                     .when(any(pattern("(?:number of frames|frame counts?|num_frames|video lengths?|frame lengths?"
                                     + "|lengths? of the (?:videos?|masks?|frames))[^\\n]{0,60}(?:do(?:es)?n't match"
                                     + "|do(?:es)? not match|must match|must be (?:the same|equal)|mismatch|differ)"),
+                            // "Mask length (49) does not match the number of frames": the length named first.
+                            pattern("\\b(?:masks?|videos?|control|reference|guide)[ _]?(?:length|frame count)\\b"
+                                    + "[^\\n]{0,40}"
+                                    + "(?:do(?:es)?n't match|do(?:es)? not match|must match|mismatch|differ)"),
                             pattern("expected \\d+ frames?,? (?:but )?(?:got|found|received|has|have) \\d+"),
                             pattern("\\b\\d+ frames\\b[^\\n]{0,60}\\bbut\\b[^\\n]{0,60}\\b\\d+ frames\\b"),
                             pattern("fewer frames than|not enough frames|too few frames|frames? (?:is|are) too short"),

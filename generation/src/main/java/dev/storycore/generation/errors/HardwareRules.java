@@ -92,7 +92,12 @@ final class HardwareRules {
                             pattern("(?:flash.?attn|flash.?attention|sage.?attention|sageattn|xformers"
                                     + "|memory.efficient.attention|scaled_dot_product|sdpa)[^\\n]{0,80}"
                                     + "(?:not supported|unsupported|only supports?|requires (?:an? )?(?:ampere"
-                                    + "|hopper|ada|turing|sm_?\\d|compute capability|gpu))")))
+                                    + "|hopper|ada|turing|sm_?\\d|compute capability|gpu))"),
+                            // The kernel package cannot tell it fits this GPU: "sageattention is not new enough
+                            // version or could not determine CUDA architecture".
+                            pattern(ATTENTION_PACKAGES + "[^\\n]{0,80}(?:not new enough|(?:could not|couldn't|cannot"
+                                    + "|unable to|failed to) (?:determine|detect) (?:the )?(?:cuda|gpu|compute)"
+                                    + " (?:architecture|capability|arch)|unsupported (?:cuda|gpu) arch)")))
                     .reads(Facts.firstOf("backend", "(flash ?attention\\s*\\d?|flash_attn|sage ?attention|sageattn"
                             + "|xformers|memory_efficient_attention|scaled_dot_product_attention)"))
                     .says("The attention backend[ {backend}] does not run on this GPU[ for {model}][ ({node})].")
@@ -237,10 +242,15 @@ final class HardwareRules {
 
     private static final Rule COMPILE_FAILED =
             Rule.of("compile-failed", "COMPILE_FAILED", HARDWARE_OPTIMIZATION, ADJUST_AND_RETRY, MEDIUM)
-                    .when(any(type("BackendCompilerFailed", "InductorError", "CompilationError"),
-                            phrase("torch._dynamo", "torch._inductor", "cannot find a working triton installation",
-                                    "triton compilation failed", "torch.compile"),
-                            pattern("\\btriton\\b[^\\n]{0,80}(?:error|failed)")))
+                    // A module that fails to import names torch._inductor in its path without compiling
+                    // anything: that is a library mismatch, left to the loading rules.
+                    .when(all(any(type("BackendCompilerFailed", "InductorError", "CompilationError"),
+                                    phrase("torch._dynamo", "torch._inductor",
+                                            "cannot find a working triton installation", "triton compilation failed",
+                                            "torch.compile"),
+                                    pattern("\\btriton\\b[^\\n]{0,80}(?:error|failed)")),
+                            not(all(pattern("\\bcannot import name\\b|\\bfailed to import\\b"),
+                                    not(type("BackendCompilerFailed", "InductorError", "CompilationError"))))))
                     .says("Compiling the model failed[ ({exception})][ for {model}]: {excerpt}")
                     .advises("Retry with torch.compile turned off (remove the compile node or option).",
                             "Install a Triton build matching torch (triton-windows on Windows) if compiling is"

@@ -29,7 +29,8 @@ final class InferenceRules {
             pattern("\\bxid\\b[^\\n]{0,40}\\b(?:13|31|43|45|48|62|63|64|74|79|92|94|95)\\b"));
 
     /** What NaNs turn up in. */
-    private static final String NUMBERS = "(?:latents?|outputs?|tensors?|values?|loss|pixels?|frames?)";
+    private static final String NUMBERS = "(?:latents?|outputs?|tensors?|values?|loss|pixels?|frames?|results?"
+            + "|images?|videos?|samples?)";
 
     /** The words numeric libraries use for values that are not finite. */
     private static final String NOT_FINITE = "(?:nans?|infs?|infinity|infinite|-inf|\\+inf)";
@@ -40,6 +41,9 @@ final class InferenceRules {
                                     "nans detected", "nan detected", "detected nan", "produced nan", "inf or nan",
                                     "nan or inf", "`inf`, `nan`", "became nan", "all nan", "black frames",
                                     "black image", "black video"),
+                            // "the result is total black", "all-black output": the picture NaNs decode to.
+                            pattern("\\b(?:total(?:ly)?|all|completely|entirely|pure(?:ly)?|solid|just)[ -]black\\b"
+                                    + "(?![ -]forest)|\\bblack (?:outputs?|results?|screens?|frames?)\\b"),
                             pattern("\\bnans?\\b[^\\n]{0,40}\\b" + NUMBERS + "\\b|\\b" + NUMBERS
                                     + "\\b[^\\n]{0,40}\\bnans?\\b"),
                             // "infs or NaNs", "NaN/Inf", "inf, nan": two kinds of non-finite value named together.

@@ -70,6 +70,10 @@ final class InputRules {
     /** A text or vision encoder node named in free text: "WanVideoClipVisionEncode", "CLIPTextEncode". */
     private static final String ENCODER_NODE = "\\b\\w*(?:clip_?vision|text_?encode|cliptext|vision_?encode)\\w*\\b";
 
+    /** An encoder model a node conditions with, by its usual names. */
+    private static final String ENCODER_MODEL = "(?:clip[ _-]?vision|image[ _-]encoder|vision[ _-]encoder"
+            + "|text[ _-]encoder)";
+
     /** A node or function that loads an input video. */
     private static final String VIDEO_LOADER = "load_?video|video_?loader|\\binput video\\b|videocapture";
 
@@ -203,6 +207,12 @@ final class InputRules {
                             // a file that is not the encoder it loads.
                             pattern("\\binvalid\\s+(?:u?mt5|t5|clip(?:[ _]vision)?|text[ _]encoder|image[ _]encoder"
                                     + "|vision)\\b[^\\n]{0,30}\\b(?:model|file|checkpoint|encoder|weights)\\b"),
+                            // The encoder a node needs was never loaded: "Missing CLIPVision model", "image encoder
+                            // not loaded"; missing keys or weights inside an encoder are another matter.
+                            pattern("\\bmissing (?:the |an? )?" + ENCODER_MODEL + "(?: model)?\\b(?![ _-]?(?:keys?"
+                                    + "|weights?|tensors?|parameters?))"),
+                            pattern("\\b" + ENCODER_MODEL + "(?: model)? (?:is |was )?(?:not (?:loaded|provided"
+                                    + "|connected|given)|missing)\\b"),
                             // Embeddings another node should have produced were not passed in.
                             pattern("\\b" + EMBEDS + "\\b[^\\n]{0,30}\\b(?:must be (?:provided|given|connected|passed)"
                                     + "|(?:is|are) (?:required|missing|none|not (?:provided|given|connected|passed)))"),

@@ -9,6 +9,7 @@ import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.type;
 import static dev.storycore.resilience.Disposition.DO_NOT_RETRY;
 import static dev.storycore.resilience.Severity.CRITICAL;
+import static dev.storycore.resilience.Severity.HIGH;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -70,6 +71,21 @@ final class IntegrityRules {
                             "Download it again from the original source (git lfs pull, huggingface-cli"
                                     + " download) and compare the checksum the hub lists.");
 
+    private static final Rule TOKENIZER_INVALID =
+            Rule.of("tokenizer-invalid", "TOKENIZER_INVALID", WEIGHTS_INTEGRITY, DO_NOT_RETRY, HIGH)
+                    // sentencepiece refuses a tokenizer model it cannot parse ("model_proto->ParseFromArray"):
+                    // the text encoder file or its tokenizer is damaged or not what the loader expects.
+                    .when(any(phrase("model_proto->parsefromarray", "sentencepiece_processor.cc"),
+                            pattern("\\b(?:sentencepiece|spiece|tokenizer)\\b[^\\n]{0,160}\\b(?:parsefromarray"
+                                    + "|(?:failed|unable|could not|couldn't|cannot) (?:to )?(?:parse|deserialize)"
+                                    + "|parse error|error parsing)")))
+                    .says("The tokenizer of the text encoder cannot be read[ ({node})][ for {model}]: its file is"
+                            + " damaged or not the kind this loader expects.")
+                    .advises("Check the text encoder file is the one the loader's type asks for (a T5 or UMT5"
+                                    + " file for those types, not a CLIP or diffusion model file).",
+                            "Download the text encoder (and its tokenizer files) again and compare the size the"
+                                    + " hub lists.");
+
     private IntegrityRules() {
     }
 
@@ -77,6 +93,7 @@ final class IntegrityRules {
     static List<Rule> rules() {
         return List.of(
                 WEIGHTS_TRUNCATED,
-                WEIGHTS_CORRUPT);
+                WEIGHTS_CORRUPT,
+                TOKENIZER_INVALID);
     }
 }

@@ -71,6 +71,9 @@ final class LoadingRules {
                                     + "|autoencoder\\w*|vae|scheduler|processor|tokenizer|forconditionalgeneration"
                                     + "|encoder\\w*)\\b"),
                             pattern("no module named '(?:" + LIBRARIES + ")\\.[\\w.]+"),
+                            // transformers and diffusers import lazily and wrap what broke: "Failed to import
+                            // diffusers.pipelines.x because of the following error".
+                            pattern("failed to import (?:" + LIBRARIES + ")\\.[\\w.]+ because of the following error"),
                             pattern("unrecogni[sz]ed (?:model|configuration class|model type)"),
                             pattern("\\b\\d+\\.\\d+(?:\\.\\d+)?\\s+or\\s+(?:newer|later|above|higher)\\b"),
                             pattern("\\b(?:update|upgrade)\\s+(?:your\\s+)?(?:comfyui|diffusers|transformers|torch"

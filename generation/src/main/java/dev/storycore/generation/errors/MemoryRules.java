@@ -65,7 +65,9 @@ final class MemoryRules {
 
     /** The operating system killed the worker, nearly always the out-of-memory killer. */
     static final Predicate<ErrorReport> KILLED_SIGNS = any(
-            pattern("^.*\\bkilled(?::\\s*9)?\\s*$"),
+            // A line ending in "Killed", as the shell prints it after the kernel killed the process, even
+            // when the reporter trails it with dots ("ksampler 100% Killed .....").
+            pattern("^.*\\bkilled(?::\\s*9)?[\\s.…!]*$"),
             pattern("\\bkilled\\s+(?:process|python\\S*|\\S*main\\.py)"),
             phrase("sigkill", "oom-kill", "oomkilled", "oom killer", "oom_kill", "out of memory: kill",
                     "exit code 137", "exit status 137", "exitcode 137", "exited with code 137",
@@ -110,6 +112,16 @@ final class MemoryRules {
     private static final Predicate<ErrorReport> ASYNC_ALLOCATOR = any(
             phrase("allocation on device", "would exceed allowed memory", "cudamallocasync"),
             all(phrase("currently allocated"), phrase("device limit")));
+
+    /** PyTorch's CUDA allocators by name, as their asserts and warnings print them. */
+    private static final Predicate<ErrorReport> CUDA_ALLOCATOR = any(
+            phrase("cudamallocasync", "mallocasyncallocator"),
+            pattern("\\bcuda(?:caching|mallocasync)allocator\\b"));
+
+    /** The allocator gave up: an internal check failed, or the process aborted after a failed allocation. */
+    private static final Predicate<ErrorReport> ALLOCATOR_BROKE = any(
+            phrase("internal assert failed", "assertion failed", "fatal python error", "aborted", "core dumped"),
+            pattern("\\ballocation failure\\b"));
 
     private static final String OOM_NUMBERS =
             "[: tried to allocate {requested}][ with {free} free][ of {capacity}][ ({allocated} in use)]";
@@ -192,6 +204,18 @@ final class MemoryRules {
                                     + " PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True against fragmentation.]",
                             FREE_BETWEEN_JOBS);
 
+    private static final Rule CUDA_ALLOCATOR_FAILED =
+            Rule.of("cuda-allocator-failed", "CUDA_ALLOCATOR_FAILED", MEMORY_MANAGEMENT, ADJUST_AND_RETRY, HIGH)
+                    .when(all(CUDA_ALLOCATOR, ALLOCATOR_BROKE))
+                    .says("PyTorch's CUDA memory allocator failed[ in {node}][ running {model}]: its bookkeeping"
+                            + " broke or the process aborted after an allocation failed, which happens when GPU"
+                            + " memory runs close to full.")
+                    .advises("Restart the backend with the native allocator (ComfyUI --disable-cuda-malloc) if"
+                                    + " it used cudaMallocAsync.",
+                            "Lower peak memory before retrying: fewer frames or a lower resolution, fp8 weights,"
+                                    + " tiled VAE decoding or offloading.",
+                            FREE_BETWEEN_JOBS);
+
     private MemoryRules() {
     }
 
@@ -203,6 +227,7 @@ final class MemoryRules {
                 GPU_OOM_VAE,
                 GPU_OOM_TEXT_ENCODER,
                 GPU_OOM_ASYNC,
-                GPU_OOM);
+                GPU_OOM,
+                CUDA_ALLOCATOR_FAILED);
     }
 }

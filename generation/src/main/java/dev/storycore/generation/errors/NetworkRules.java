@@ -43,6 +43,8 @@ final class NetworkRules {
             // A bare "timeout", but not a timeout=30 argument or a timeout(...) call in a traceback's
             // source line; "after timeout (30s)" is a statement.
             pattern("\\btime-?out\\b(?!\\s*=|\\()"),
+            // Exception types named for the wait that ran out: WebSocketTimeoutException, ReadTimeoutError.
+            pattern("\\b\\w*time-?out(?:exception|error)\\b"),
             phrase("deadline exceeded", "took too long", "gateway time", "giving up after", "not finished after",
                     "timer expired", "net::err_timed_out", "net::err_connection_timed_out",
                     "did not finish within", "not responding", "did not respond", "stopped responding"),
@@ -81,7 +83,12 @@ final class NetworkRules {
             "connessione persa", "verbinding verbroken", "verbinding gesloten", "połączenie zamknięte",
             "połączenie przerwane", "соединение закрыто", "соединение разорвано", "соединение потеряно",
             "连接已关闭", "连接已断开", "连接被重置", "連線已關閉", "接続が閉じられました", "接続が切断されました",
-            "연결이 끊어졌습니다", "연결이 종료되었습니다");
+            "연결이 끊어졌습니다", "연결이 종료되었습니다",
+            // Windows' WSAECONNRESET (10054), "an existing connection was forcibly closed by the remote host".
+            "远程主机强迫关闭", "遠端主機已強制關閉", "リモート ホストに強制的に切断", "リモートホストに強制的に切断",
+            "원격 호스트에 의해 강제로 끊", "vom remotehost geschlossen", "par l'hôte distant", "par l’hôte distant",
+            "interrupción de una conexión existente", "cancelamento de uma conexão existente",
+            "interrotta forzatamente", "принудительно разорвал", "forcibly closed by the remote host");
 
     /** "Connection refused" localised the same way. */
     private static final Predicate<ErrorReport> REFUSED_LOCALISED = phrase("verbindung verweigert",
@@ -176,6 +183,7 @@ final class NetworkRules {
                                     + "|terminated|interrupted)\\b"),
                             pattern("\\b(?:closed|dropped|reset|terminated|lost)\\s+(?:the\\s+)?(?:web ?socket\\s+)?"
                                     + "connection\\b"),
+                            pattern("\\b(?:winerror|wsaeconnreset|error code)\\W{0,2}10054\\b"),
                             pattern("\\bnet::err_(?:connection_(?:reset|closed|aborted)|empty_response|network_changed"
                                     + "|incomplete_chunked_encoding|http2_protocol_error)\\b"),
                             TRANSFER_CUT,
@@ -213,13 +221,19 @@ final class NetworkRules {
                                     + "|alive|healthy|started)|(?:failed|unable) to (?:start|come up|launch)|did not"
                                     + " (?:start|come up|become (?:ready|healthy))"
                                     + "|never (?:started|came up|became ready)"
-                                    + "|still (?:starting|loading|booting|initiali[sz]ing|warming up)"
+                                    + "|still (?:be )?(?:starting|loading|booting|initiali[sz]ing|warming up)"
                                     + "|(?:exited|crashed|died|stopped) (?:unexpectedly|during start-?up|on start-?up)"
                                     + "|unexpectedly (?:exited|stopped|died)"
                                     // "ComfyUI process has exited": the backend is gone, whatever stopped it.
                                     + "|(?:process )?(?:has|had|have) (?:exited|crashed|died|terminated)\\b"
                                     + "|(?:will|would|did) (?:not|never) (?:become|be|get) (?:reachable|ready|available"
                                     + "|healthy|up))"),
+                            // A front-end with nothing to send jobs to yet: "No backends available!".
+                            pattern("\\bno (?:\\w+ )?(?:backends?|workers?|comfy\\s?ui (?:servers?|instances?))"
+                                    + " (?:are |is )?(?:available|ready|online|running|connected)\\b"),
+                            // "Error while initializing backend ... will retry": it is coming up, not broken.
+                            pattern("\\b(?:initiali[sz]ing|starting|launching) (?:the )?" + BACKEND
+                                    + "\\b[^\\n]{0,80}\\b(?:will retry|retrying|will try again)\\b"),
                             pattern("(?:health ?check|readiness (?:probe|check)|liveness probe)[^\\n]{0,40}"
                                     + "(?:failed|failing|timed out|unsuccessful)"),
                             pattern("waiting for (?:the )?" + BACKEND + "[^\\n]{0,60}(?:gave up|giving up|timed out"

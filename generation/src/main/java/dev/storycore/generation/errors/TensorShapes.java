@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * {@code [batch, channels, time, height, width]} that agree in everything but time (from a failed
  * expand, or a check stating the shape it expected and the one it got); two sizes that disagree
  * where a five-dimensional shape printed beside them holds its time axis; or a view into a video
- * layout whose batch and frame size fit the data but whose time does not. Sizes alone rarely say
- * which axis is wrong, so only these patterns count as evidence, and four-dimensional shapes, whose
- * third axis from the end is an image's channels as often as time, never do. Stateless and
- * thread-safe.
+ * layout whose batch and frame size fit the data but whose time does not; one of the sizes being
+ * the frame count passed as a parameter ({@code --video_length 24}); or two printed
+ * {@code [channels, time, height, width]} latents with a video latent's channel count differing only
+ * in time, in a report that speaks of latents and frames. Sizes alone rarely say which axis is
+ * wrong, so only these patterns count as evidence; other four-dimensional shapes, whose third axis
+ * from the end is an image's channels as often as time, never do. Stateless and thread-safe.
  */
 final class TensorShapes {
 
@@ -48,6 +50,18 @@ final class TensorShapes {
             "shape '\\[(\\d{1,6}(?:,\\s*\\d{1,6}){0,7})\\]' is invalid for input of size (\\d{1,15})",
             Pattern.CASE_INSENSITIVE);
 
+    /** A frame count passed as a parameter: {@code --video_length 24}, {@code num_frames=49}. */
+    private static final Pattern FRAME_PARAMETER = Pattern.compile(
+            "\\b(?:video[_-]?length|num[_-]?frames|frame[_-]?num|max[_-]?frames|n_frames|frame[_-]?count)"
+                    + "\\s*[=:]?\\s*(\\d{1,5})\\b", Pattern.CASE_INSENSITIVE);
+
+    /** The report speaks of video latents and frames, so a latent's second axis can be its time. */
+    private static final Pattern LATENT_WORD = Pattern.compile("\\blatents?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FRAMES_WORD = Pattern.compile("\\bframes\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Channel counts of video VAE latents (HunyuanVideo and Wan 2.1: 16; Wan 2.2 5B: 48; LTX: 128). */
+    private static final List<Long> LATENT_CHANNELS = List.of(4L, 12L, 16L, 32L, 48L, 64L, 128L);
+
     /** Where the time axis of a {@code [batch, channels, time, height, width]} latent sits. */
     private static final int TIME_AXIS = 2;
 
@@ -73,6 +87,12 @@ final class TensorShapes {
             return true;
         }
         if (sizes.isPresent() && atTimeAxisOfPrintedShape(report.text(), sizes.get())) {
+            return true;
+        }
+        if (sizes.isPresent() && isStatedFrameCount(report.text(), sizes.get())) {
+            return true;
+        }
+        if (videoLatentsDifferInTime(report.text(), sizes)) {
             return true;
         }
         Matcher m = TARGET_AND_TENSOR.matcher(report.text());
@@ -106,6 +126,54 @@ final class TensorShapes {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether one of two different sizes is the frame count the report says was asked for. */
+    private static boolean isStatedFrameCount(String text, long[] sizes) {
+        if (sizes[0] == sizes[1]) {
+            return false;
+        }
+        Matcher m = FRAME_PARAMETER.matcher(text);
+        while (m.find()) {
+            long frames = Long.parseLong(m.group(1));
+            if (frames == sizes[0] || frames == sizes[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two printed {@code [channels, time, height, width]} video latents of a report about
+     * latents and frames agree in all but the time axis, and the sizes stated, if any, are those two
+     * times. The channel count must be a video latent's, so an image batch {@code [batch, channels,
+     * height, width]} does not pass.
+     */
+    private static boolean videoLatentsDifferInTime(String text, Optional<long[]> sizes) {
+        if (!LATENT_WORD.matcher(text).find() || !FRAMES_WORD.matcher(text).find()) {
+            return false;
+        }
+        List<List<Long>> shapes = new ArrayList<>();
+        Matcher m = PRINTED_SHAPE.matcher(text);
+        while (m.find()) {
+            List<Long> shape = dims(m.group(1));
+            if (shape.size() == 4 && LATENT_CHANNELS.contains(shape.get(0))) {
+                shapes.add(shape);
+            }
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            for (int j = i + 1; j < shapes.size(); j++) {
+                List<Long> a = shapes.get(i);
+                List<Long> b = shapes.get(j);
+                boolean onlyTime = a.get(0).equals(b.get(0)) && !a.get(1).equals(b.get(1))
+                        && a.get(2).equals(b.get(2)) && a.get(3).equals(b.get(3));
+                if (onlyTime && sizes.map(s -> List.of(s[0], s[1]).containsAll(List.of(a.get(1), b.get(1))))
+                        .orElse(true)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code frames} pixel frames make exactly {@code latent} latent frames. */

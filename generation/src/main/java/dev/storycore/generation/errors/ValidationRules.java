@@ -8,6 +8,7 @@ import static dev.storycore.generation.errors.When.any;
 import static dev.storycore.generation.errors.When.errorType;
 import static dev.storycore.generation.errors.When.nodeError;
 import static dev.storycore.generation.errors.When.nodeErrorType;
+import static dev.storycore.generation.errors.When.not;
 import static dev.storycore.generation.errors.When.pattern;
 import static dev.storycore.generation.errors.When.phrase;
 import static dev.storycore.generation.errors.When.status;
@@ -138,6 +139,30 @@ final class ValidationRules {
                                     + " again (ComfyUI POST /upload/image), referencing the name the upload returns.",
                             "Retrying with the same file fails the same way.");
 
+    /** Wordings of two things that should agree and do not. */
+    private static final String DISAGREE = "(?:do(?:es)?n't match|do(?:es)? not match|must match|must be the same"
+            + "|should be the same|must have the same|should match|mismatch(?:ed)?|differs?)";
+
+    /**
+     * A mask that does not fit its image: "Image and mask must be the same size", "Mask dimensions do
+     * not match image dimensions", "image and mask batch size does not match". Frame counts and video
+     * lengths are the frame rules' concern.
+     */
+    private static final Predicate<ErrorReport> MASK_DISAGREES = all(
+            pattern("\\b(?:images?|img|pixels)\\b"),
+            any(pattern("\\bmasks?\\b[^\\n]{0,60}\\b" + DISAGREE + "\\b"),
+                    pattern("\\b" + DISAGREE + "\\b[^\\n]{0,40}\\bmasks?\\b")),
+            not(pattern("\\b(?:number of frames|frame counts?|num_frames|(?:video |mask |frame )?lengths?)\\b")));
+
+    private static final Rule MASK_MISMATCH =
+            Rule.of("mask-mismatch", "MASK_MISMATCH", CONDITIONING, ADJUST_AND_RETRY, MEDIUM)
+                    .when(MASK_DISAGREES)
+                    .says("The mask does not fit the image it goes with[ ({node})][: {excerpt}]: its size or"
+                            + " batch differs.")
+                    .advises("Resize the mask to the image's width and height (or make it from the same image),"
+                                    + " and give it one mask per image or one for the whole batch.",
+                            "Retrying with the same inputs fails the same way.");
+
     private static final Rule INPUT_SIZE_MISMATCH =
             Rule.of("input-size-mismatch", "INPUT_SIZE_MISMATCH", PARAMETER_VALIDATION, ADJUST_AND_RETRY, MEDIUM)
                     // "Inpaint image must match the requested width and height": an input's size, not a
@@ -217,6 +242,7 @@ final class ValidationRules {
                 COMFY_NODE_MISSING,
                 INPUT_MEDIA_MISSING,
                 INPUT_MEDIA_INVALID,
+                MASK_MISMATCH,
                 INPUT_SIZE_MISMATCH,
                 OPTION_NOT_AVAILABLE,
                 VALUE_OUT_OF_RANGE,

@@ -17,7 +17,9 @@ import java.util.Set;
  * An error text with the categories and dispositions a correct classification may have, read from
  * a JSON-lines file ({@code text}, {@code category[]}, {@code disposition[]}, optional {@code source},
  * {@code model}, {@code code} and {@code disputed}). {@code disputed}, empty when absent, says in one
- * line why the category label is wrong or cannot be decided from the text; the labels stay as given.
+ * line why a label is wrong for this product or cannot be decided from the text (naming which label,
+ * category or disposition, it disputes); the labels stay as given, and a disputed entry is exempt from
+ * the field-set checks.
  */
 record LabelledErrors(String text, String source, String model, String code,
         Set<GenerationErrorCategory> categories, Set<Disposition> dispositions, String disputed) {
@@ -59,7 +61,7 @@ record LabelledErrors(String text, String source, String model, String code,
         return Optional.empty();
     }
 
-    /** Whether the category label is disputed. */
+    /** Whether a label of this entry is disputed. */
     boolean isDisputed() {
         return !disputed.isBlank();
     }
